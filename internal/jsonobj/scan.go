@@ -1,0 +1,177 @@
+package jsonobj
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// member is one "key": value pair of a JSON object, as raw bytes.
+type member struct {
+	key   string
+	value []byte
+}
+
+// errSyntax is returned for input that is not one JSON object.
+var errSyntax = errors.New("not a JSON object")
+
+// members splits a JSON object into its members without decoding the
+// values. It checks the object's own punctuation; values are only delimited
+// here and must be checked by whoever decodes them.
+func members(data []byte) ([]member, error) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, errSyntax
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return nil, trailing(data, i+1)
+	}
+
+	var out []member
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, errSyntax
+		}
+		end, err := skipString(data, i)
+		if err != nil {
+			return nil, err
+		}
+		key, err := decodeKey(data[i:end])
+		if err != nil {
+			return nil, err
+		}
+
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return nil, errSyntax
+		}
+		start := skipSpace(data, i+1)
+		stop, err := skipValue(data, start)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, member{key: key, value: data[start:stop]})
+
+		i = skipSpace(data, stop)
+		if i >= len(data) {
+			return nil, errSyntax
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return out, trailing(data, i+1)
+		default:
+			return nil, errSyntax
+		}
+	}
+}
+
+// decodeKey turns a quoted JSON string into Go text. Keys without escapes,
+// the usual case, are converted without the JSON decoder.
+func decodeKey(quoted []byte) (string, error) {
+	plain := true
+	for _, c := range quoted[1 : len(quoted)-1] {
+		if c == '\\' || c < 0x20 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(quoted[1 : len(quoted)-1]), nil
+	}
+
+	var s string
+	if err := json.Unmarshal(quoted, &s); err != nil {
+		return "", fmt.Errorf("object key: %w", err)
+	}
+	return s, nil
+}
+
+// trailing reports an error when anything but white space follows the
+// object.
+func trailing(data []byte, i int) error {
+	if skipSpace(data, i) != len(data) {
+		return errSyntax
+	}
+	return nil
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipString returns the index just past the string that starts at i.
+func skipString(data []byte, i int) (int, error) {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, nil
+		}
+	}
+	return 0, errSyntax
+}
+
+// skipValue returns the index just past the value that starts at i. Nested
+// arrays and objects are delimited by counting brackets outside strings.
+func skipValue(data []byte, i int) (int, error) {
+	if i >= len(data) {
+		return 0, errSyntax
+	}
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+	case '{', '[':
+		return skipNested(data, i)
+	}
+
+	j := i
+	for j < len(data) {
+		switch data[j] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return nonEmpty(i, j)
+		}
+		j++
+	}
+	return nonEmpty(i, j)
+}
+
+func nonEmpty(i, j int) (int, error) {
+	if j == i {
+		return 0, errSyntax
+	}
+	return j, nil
+}
+
+func skipNested(data []byte, i int) (int, error) {
+	depth := 0
+	for j := i; j < len(data); j++ {
+		switch data[j] {
+		case '"':
+			end, err := skipString(data, j)
+			if err != nil {
+				return 0, err
+			}
+			j = end - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return j + 1, nil
+			}
+		}
+	}
+	return 0, errSyntax
+}
