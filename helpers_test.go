@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/workflowkit/clerk"
+	"github.com/workflowkit/clerk/clerktest"
 )
 
 // fakeAPI serves handler under /v1 on a loopback server that counts hits,
@@ -38,4 +39,27 @@ func fakeAPI(t *testing.T, handler http.HandlerFunc, opts ...clerk.Option) (*cle
 		t.Fatal(err)
 	}
 	return c, &hits
+}
+
+// demoClient starts a clerktest server with opts (demo users when none)
+// and returns a client for it.
+func demoClient(t *testing.T, opts ...clerktest.Option) (*clerk.Client, *clerktest.Server) {
+	t.Helper()
+	if len(opts) == 0 {
+		opts = []clerktest.Option{clerktest.WithDemoUsers()}
+	}
+	srv := clerktest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+
+	cred, err := clerk.NewCredential("clerktest", srv.SecretKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := clerk.NewClient(cred, clerk.WithBaseURL(srv.URL),
+		clerk.WithRetry(clerk.RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond,
+			MaxWait: 20 * time.Millisecond}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, srv
 }

@@ -6,20 +6,9 @@ import (
 	"strings"
 )
 
-// plainParams are the query parameters whose values identify nobody and
-// are logged as they are. Every other value is redacted: email addresses,
-// phone numbers, usernames, names, searches and ids that a caller may have
-// filled with personal data.
-var plainParams = map[string]bool{
-	"limit": true, "offset": true, "order_by": true, "banned": true,
-	"created_at_before": true, "created_at_after": true,
-	"last_active_at_before": true, "last_active_at_after": true,
-	"last_active_at_since": true, "last_sign_in_at_before": true,
-	"last_sign_in_at_after": true, "provider": true, "starting_after": true,
-}
-
-// redactQuery renders a query for logs with personal values replaced by
-// REDACTED, keys in sorted order.
+// redactQuery renders a query for logs with every value that may be
+// personal data replaced by REDACTED (see plainParam), keys in sorted
+// order.
 func redactQuery(q url.Values) string {
 	keys := make([]string, 0, len(q))
 	for k := range q {
@@ -35,7 +24,7 @@ func redactQuery(q url.Values) string {
 			}
 			b.WriteString(url.QueryEscape(k))
 			b.WriteByte('=')
-			if plainParams[k] {
+			if plainParam(k) {
 				b.WriteString(url.QueryEscape(v))
 			} else {
 				b.WriteString("REDACTED")

@@ -18,7 +18,7 @@ var Formats = []string{"text", "jsonl", "json", "csv"}
 // Writer writes users in one format:
 //
 //   - text: each user's flattened record as "key: value" lines, users
-//     separated by a blank line;
+//     separated by a blank line, null written as null;
 //   - jsonl: one flattened record per line, as a JSON object;
 //   - json: one JSON array of the users exactly as Clerk sent them;
 //   - csv: a header row, then one row per user.
@@ -79,7 +79,11 @@ func (w *Writer) Write(u clerk.User) error {
 		w.out.WriteString("\n")
 	}
 	for _, f := range rec.Fields() {
-		fmt.Fprintf(w.out, "%s: %s\n", f.Key, f.Value)
+		text := f.Value.String()
+		if f.Value.IsNull() {
+			text = "null"
+		}
+		fmt.Fprintf(w.out, "%s: %s\n", f.Key, text)
 	}
 	return nil
 }
