@@ -32,6 +32,7 @@ type Client struct {
 	userAgent  string
 	logger     *slog.Logger
 	retry      RetryPolicy
+	throttle   *throttle
 	http       *http.Client
 }
 
@@ -45,6 +46,7 @@ type settings struct {
 	userAgent  string
 	logger     *slog.Logger
 	retry      RetryPolicy
+	rateLimit  *rateSetting
 }
 
 // NewClient returns a client that authenticates with cred. It checks every
@@ -80,6 +82,10 @@ func NewClient(cred Credential, opts ...Option) (*Client, error) {
 		logger:     s.logger,
 		retry:      s.retry,
 	}
+	if s.rateLimit == nil {
+		s.rateLimit = defaultRateSetting(cred.InstanceType())
+	}
+	c.throttle = newThrottle(s.rateLimit)
 	c.http = newHTTPClient(s.httpClient, base)
 	return c, nil
 }

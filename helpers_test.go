@@ -33,6 +33,7 @@ func fakeAPI(t *testing.T, handler http.HandlerFunc, opts ...clerk.Option) (*cle
 		clerk.WithRetry(clerk.RetryPolicy{
 			MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 20 * time.Millisecond,
 		}),
+		clerk.WithRateLimit(0, 0),
 	}, opts...)
 	c, err := clerk.NewClient(cred, all...)
 	if err != nil {
@@ -55,7 +56,7 @@ func demoClient(t *testing.T, opts ...clerktest.Option) (*clerk.Client, *clerkte
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := clerk.NewClient(cred, clerk.WithBaseURL(srv.URL),
+	c, err := clerk.NewClient(cred, clerk.WithBaseURL(srv.URL), clerk.WithRateLimit(0, 0),
 		clerk.WithRetry(clerk.RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond,
 			MaxWait: 20 * time.Millisecond}))
 	if err != nil {

@@ -38,6 +38,9 @@ func (c *Client) get(ctx context.Context, path string, query url.Values,
 	req.Header.Set("Accept", "application/json")
 
 	cl := &call{c: c, path: apiPath, query: query, decode: decode}
+	if err := c.throttle.wait(ctx); err != nil {
+		return cl.result(nil, err)
+	}
 	resp, err := cl.retryClient().Do(req)
 	if resp != nil {
 		defer resp.Body.Close()
@@ -75,6 +78,9 @@ func (cl *call) retryClient() *retryablehttp.Client {
 		Backoff: func(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
 			return cl.wait
 		},
+		PrepareRetry: func(req *http.Request) error {
+			return cl.c.throttle.wait(req.Context())
+		},
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
 }
@@ -100,6 +106,9 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 	cl.status = resp.StatusCode
 	trace := resp.Header.Get("X-Clerk-Trace-Id")
 	cl.logAttempt(resp.StatusCode, trace, nil)
+	if resp.StatusCode == http.StatusTooManyRequests {
+		cl.c.throttle.pause(max(retryAfter(resp.Header, time.Now()), cl.c.retry.MinWait))
+	}
 	if retryableStatus(resp.StatusCode) && cl.retryIf(ctx, true, resp, nil) {
 		return true, nil
 	}
@@ -163,7 +172,10 @@ func (cl *call) result(resp *http.Response, err error) error {
 		return &RequestError{Method: http.MethodGet, Path: cl.path,
 			Attempts: cl.attempt, LastStatus: cl.status, Err: cause}
 	}
+	var paused *pausedError
 	switch {
+	case errors.As(err, &paused):
+		return paused.asAPIError(cl.path)
 	case err != nil:
 		return fail(withoutURL(err))
 	case cl.bodyErr != nil:

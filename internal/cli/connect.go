@@ -49,7 +49,8 @@ func Connect(env Env, stderr io.Writer, logger *slog.Logger,
 		srv.Close()
 		return nil, nil, err
 	}
-	options = append(options, clerk.WithBaseURL(srv.URL))
+	// The test server has no rate limit unless it was given one.
+	options = append(options, clerk.WithBaseURL(srv.URL), clerk.WithRateLimit(0, 0))
 	c, err = clerk.NewClient(cred, options...)
 	if err != nil {
 		srv.Close()

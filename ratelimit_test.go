@@ -1,0 +1,121 @@
+package clerk_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/workflowkit/clerk"
+)
+
+func TestRateLimitPacesAllCallers(t *testing.T) {
+	t.Parallel()
+	c, hits := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "[]")
+	}, clerk.WithRateLimit(20, 200*time.Millisecond))
+
+	// 20 per 200ms: a burst of 2, then one every 11ms. 40 requests from 4
+	// goroutines need at least (40-2) * 200ms / 18.
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 10 {
+				if _, err := c.ListUsers(context.Background(), nil); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
+	minimum := 38 * 200 * time.Millisecond / 18
+	if elapsed := time.Since(start); elapsed < minimum {
+		t.Errorf("40 requests took %s, want at least %s", elapsed, minimum)
+	}
+	if hits.Load() != 40 {
+		t.Errorf("hits = %d", hits.Load())
+	}
+}
+
+func TestRateLimitBeyondDeadlineFailsAtOnce(t *testing.T) {
+	t.Parallel()
+	c, _ := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "[]")
+	}, clerk.WithRateLimit(1, time.Hour))
+
+	if _, err := c.ListUsers(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := c.ListUsers(ctx, nil)
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 500*time.Millisecond {
+		t.Errorf("err %v after %s, want DeadlineExceeded at once", err, time.Since(start))
+	}
+}
+
+func TestA429PausesEveryCaller(t *testing.T) {
+	t.Parallel()
+	var blocked atomic.Bool
+	blocked.Store(true)
+	var afterBlock atomic.Int64
+	c, _ := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		if blocked.CompareAndSwap(true, false) {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		afterBlock.Add(1)
+		io.WriteString(w, "[]")
+	}, clerk.WithRetry(clerk.RetryPolicy{MaxAttempts: 1, MinWait: time.Millisecond,
+		MaxWait: time.Second}))
+
+	_, err := c.ListUsers(context.Background(), nil)
+	if !clerk.IsRateLimited(err) {
+		t.Fatalf("first call: %v, want the 429", err)
+	}
+
+	// Another caller, with room to wait, waits out the pause.
+	start := time.Now()
+	if _, err := c.ListUsers(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited < 900*time.Millisecond {
+		t.Errorf("second caller waited %s, want about the Retry-After of 1s", waited)
+	}
+
+	// A caller whose deadline is shorter than the pause is told at once.
+	blocked.Store(true)
+	c.ListUsers(context.Background(), nil) // sets the pause again
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	before := afterBlock.Load()
+	_, err = c.ListUsers(ctx, nil)
+	var apiErr *clerk.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 429 || apiErr.RetryAfter <= 0 {
+		t.Errorf("err = %v, want a 429 *APIError with RetryAfter", err)
+	}
+	if afterBlock.Load() != before {
+		t.Error("a request was sent during the pause")
+	}
+}
+
+func TestWithRateLimitChecksItsArguments(t *testing.T) {
+	t.Parallel()
+	cred, _ := clerk.NewCredential("t", testKey)
+	for _, args := range [][2]int{{-1, 1}, {10, 0}, {0, 5}} {
+		_, err := clerk.NewClient(cred, clerk.WithRateLimit(args[0], time.Duration(args[1])))
+		if err == nil {
+			t.Errorf("WithRateLimit(%d, %d) accepted", args[0], args[1])
+		}
+	}
+}
