@@ -72,9 +72,12 @@ func (c *Client) CountUsers(ctx context.Context, params *ListUsersParams) (int64
 // most and the fastest). Under created_at ordering, the default, each page
 // starts after the previous page's last user (Clerk's starting_after
 // cursor), so users who sign up during the walk neither shift nor repeat
-// rows. Other orderings advance the offset by what each page returned; such
-// a walk can miss or repeat users when users are created or deleted
-// meanwhile, and Clerk's offsets get slow far in.
+// rows, and a walk whose cursor user is deleted resumes from that user's
+// creation time without a gap. Other orderings advance the offset by what
+// each page returned; such a walk can miss users when users are created or
+// deleted meanwhile, and Clerk's offsets get slow far in. No walk yields a
+// user twice. A page that fails is retried as the client's RetryPolicy
+// says; the walk does not restart.
 //
 // The walk stops after the first page shorter than the limit, at the first
 // error (yielded once, with a zero User), or when the loop breaks. It never
@@ -89,15 +92,18 @@ func (c *Client) Users(ctx context.Context, params *ListUsersParams) iter.Seq2[U
 		for {
 			page, err := c.ListUsers(ctx, w.next)
 			if err != nil {
+				if w.resume(err) {
+					continue
+				}
 				yield(User{}, err)
 				return
 			}
-			for _, u := range page {
-				if !yield(u, nil) {
+			for i := range page {
+				if w.fresh(&page[i]) && !yield(page[i], nil) {
 					return
 				}
 			}
-			if !w.advance(page) {
+			if !w.nextPage(page) {
 				return
 			}
 		}
