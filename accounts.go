@@ -55,8 +55,10 @@ type SAMLConnection struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	// Domain is deprecated by Clerk; use Domains.
-	Domain                           string   `json:"domain,omitempty"`
-	Domains                          []string `json:"domains,omitempty"`
+	Domain string `json:"domain,omitempty"`
+	// Domains is tagged as required: the schema requires domain or
+	// domains, so a value built in Go writes domains, as [] when empty.
+	Domains                          []string `json:"domains"`
 	Active                           bool     `json:"active"`
 	Provider                         string   `json:"provider"`
 	SyncUserAttributes               bool     `json:"sync_user_attributes"`
@@ -100,8 +102,10 @@ type EnterpriseConnection struct {
 	Name          string  `json:"name"`
 	LogoPublicURL *string `json:"logo_public_url"`
 	// Domain is deprecated by Clerk; use Domains.
-	Domain                           string   `json:"domain,omitempty"`
-	Domains                          []string `json:"domains,omitempty"`
+	Domain string `json:"domain,omitempty"`
+	// Domains is tagged as required: the schema requires domain or
+	// domains, so a value built in Go writes domains, as [] when empty.
+	Domains                          []string `json:"domains"`
 	Active                           bool     `json:"active"`
 	SyncUserAttributes               bool     `json:"sync_user_attributes"`
 	AllowSubdomains                  bool     `json:"allow_subdomains"`

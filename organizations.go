@@ -22,24 +22,27 @@ type OrganizationMembership struct {
 
 // Organization is a Clerk organization, as embedded in a membership.
 type Organization struct {
-	Object                               string   `json:"object"`
-	ID                                   string   `json:"id"`
-	Name                                 string   `json:"name"`
-	Slug                                 string   `json:"slug"`
-	ImageURL                             string   `json:"image_url,omitempty"`
-	HasImage                             bool     `json:"has_image"`
-	MembersCount                         int      `json:"members_count,omitempty"`
-	MissingMemberWithElevatedPermissions bool     `json:"missing_member_with_elevated_permissions,omitempty"`
-	PendingInvitationsCount              int      `json:"pending_invitations_count,omitempty"`
-	MaxAllowedMemberships                int      `json:"max_allowed_memberships"`
-	AdminDeleteEnabled                   bool     `json:"admin_delete_enabled"`
-	PublicMetadata                       Metadata `json:"public_metadata"`
-	PrivateMetadata                      Metadata `json:"private_metadata,omitempty"`
-	CreatedBy                            string   `json:"created_by,omitempty"`
-	CreatedAt                            int64    `json:"created_at"`
-	UpdatedAt                            int64    `json:"updated_at"`
-	LastActiveAt                         int64    `json:"last_active_at,omitempty"`
-	RoleSetKey                           *string  `json:"role_set_key,omitempty"`
+	Object       string `json:"object"`
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Slug         string `json:"slug"`
+	ImageURL     string `json:"image_url,omitempty"`
+	HasImage     bool   `json:"has_image"`
+	MembersCount int64  `json:"members_count,omitempty"`
+	// MissingMemberWithElevatedPermissions tells that the organization has
+	// no member with elevated permissions, such as an admin.
+	MissingMemberWithElevatedPermissions bool `json:"missing_member_with_elevated_permissions,omitempty"`
+
+	PendingInvitationsCount int64    `json:"pending_invitations_count,omitempty"`
+	MaxAllowedMemberships   int64    `json:"max_allowed_memberships"`
+	AdminDeleteEnabled      bool     `json:"admin_delete_enabled"`
+	PublicMetadata          Metadata `json:"public_metadata"`
+	PrivateMetadata         Metadata `json:"private_metadata,omitempty"`
+	CreatedBy               string   `json:"created_by,omitempty"`
+	CreatedAt               int64    `json:"created_at"`
+	UpdatedAt               int64    `json:"updated_at"`
+	LastActiveAt            int64    `json:"last_active_at,omitempty"`
+	RoleSetKey              *string  `json:"role_set_key,omitempty"`
 
 	// Extra keeps what the typed fields do not hold.
 	Extra Extra `json:"-"`

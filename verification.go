@@ -29,11 +29,13 @@ type Verification struct {
 	ExpireAt         *int64  `json:"expire_at"`
 	VerifiedAtClient *string `json:"verified_at_client,omitempty"`
 	// Channel is how an OTP was delivered, such as "sms".
-	Channel                         *string     `json:"channel,omitempty"`
-	Error                           *ClerkError `json:"error,omitempty"`
-	ExternalVerificationRedirectURL *string     `json:"external_verification_redirect_url,omitempty"`
-	Nonce                           *string     `json:"nonce,omitempty"`
-	Message                         *string     `json:"message,omitempty"`
+	Channel *string     `json:"channel,omitempty"`
+	Error   *ClerkError `json:"error,omitempty"`
+	// ExternalVerificationRedirectURL is where an OAuth or SAML flow sends
+	// the user to verify.
+	ExternalVerificationRedirectURL *string `json:"external_verification_redirect_url,omitempty"`
+	Nonce                           *string `json:"nonce,omitempty"`
+	Message                         *string `json:"message,omitempty"`
 
 	// Extra keeps what the typed fields do not hold.
 	Extra Extra `json:"-"`

@@ -6,6 +6,13 @@
 // A struct takes part by giving every field a json tag. Fields tagged
 // omitempty are optional in the API's schema; the others are required and
 // are always written for a value that was built in Go rather than decoded.
+//
+// JSON null is remembered too. A member sent as null is written back as
+// null while its field holds the zero value, even for a field whose Go type
+// cannot hold null (a bool, a string, a struct); an object that was itself
+// null is written back as null while all its fields are zero. The one case
+// this cannot tell apart: a field that arrived as null and was then set to
+// its zero value in Go still encodes as null.
 package jsonobj
 
 import (
@@ -28,6 +35,11 @@ type State struct {
 	// Present has bit i set when the struct's i-th tagged field was a
 	// member of the decoded object.
 	Present uint64
+	// Nulls has bit i set when the struct's i-th tagged field was sent as
+	// JSON null (the last time, if its name repeated).
+	Nulls uint64
+	// Null is true when the whole value was JSON null.
+	Null bool
 	// Unknown holds the members that match no field, as raw JSON.
 	Unknown map[string]json.RawMessage
 }
@@ -83,9 +95,17 @@ func NewTable[T any]() *Table {
 // Decode fills the struct that ptr points to from one JSON object and
 // records presence and unknown members in st. Member names match exactly,
 // as the API sends them; when a name repeats, the last value wins. JSON
-// null leaves the field at its zero value.
+// null leaves the field at its zero value and sets its bit in st.Nulls.
+//
+// Data that is JSON null leaves a struct that already holds something, and
+// st, untouched, as encoding/json does; a zero struct is marked st.Null.
+// On an error the struct may be partly filled.
 func (t *Table) Decode(data []byte, ptr any, st *State) error {
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+	v := reflect.ValueOf(ptr).Elem()
+	if isNull(data) {
+		if v.IsZero() {
+			*st = State{Null: true}
+		}
 		return nil
 	}
 	mems, err := members(data)
@@ -94,20 +114,14 @@ func (t *Table) Decode(data []byte, ptr any, st *State) error {
 	}
 
 	// Start from zero, so that nothing from an earlier value survives.
-	v := reflect.ValueOf(ptr).Elem()
 	v.SetZero()
 	*st = State{Decoded: true}
 	for _, m := range mems {
 		i, known := t.byName[m.key]
 		if !known {
-			if !json.Valid(m.value) {
-				return fmt.Errorf("decoding %s: member %q is not valid JSON",
-					t.typ.Name(), m.key)
+			if err := st.keep(m); err != nil {
+				return fmt.Errorf("decoding %s: %w", t.typ.Name(), err)
 			}
-			if st.Unknown == nil {
-				st.Unknown = map[string]json.RawMessage{}
-			}
-			st.Unknown[m.key] = bytes.Clone(m.value)
 			continue
 		}
 
@@ -118,79 +132,134 @@ func (t *Table) Decode(data []byte, ptr any, st *State) error {
 		if err != nil {
 			return fmt.Errorf("decoding %s.%s: %w", t.typ.Name(), f.name, err)
 		}
-		st.Present |= 1 << i
+
+		bit := uint64(1) << i
+		st.Present |= bit
+		st.Nulls &^= bit
+		if isNull(m.value) {
+			st.Nulls |= bit
+		}
 	}
+	return nil
+}
+
+// keep stores an unknown member, which must be valid JSON.
+func (st *State) keep(m member) error {
+	if !json.Valid(m.value) {
+		return fmt.Errorf("member %q is not valid JSON", m.key)
+	}
+	if st.Unknown == nil {
+		st.Unknown = map[string]json.RawMessage{}
+	}
+	st.Unknown[m.key] = bytes.Clone(m.value)
 	return nil
 }
 
 // Encode writes the struct value v as a JSON object. A field is written
 // when it was present in the decoded object, when it holds a non-zero
 // value, or, for a value built in Go, when the schema requires it. Unknown
-// members follow the fields in sorted order.
+// members follow the fields in sorted order. A value decoded from null
+// that is still empty is written as null.
 func (t *Table) Encode(v any, st State) ([]byte, error) {
 	rv := reflect.ValueOf(v)
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-
-	first := true
-	sep := func(name string) {
-		if !first {
-			buf.WriteByte(',')
-		}
-		first = false
-		writeKey(&buf, name)
+	if st.Null && len(st.Unknown) == 0 && t.empty(rv) {
+		return []byte("null"), nil
 	}
+	var w objectWriter
 
 	for i, f := range t.fields {
 		fv := rv.Field(f.index)
-		present := st.Present&(1<<i) != 0
+		bit := uint64(1) << i
+		present := st.Present&bit != 0
 		if !present && fv.IsZero() && (st.Decoded || !f.required) {
 			continue
 		}
-		b, err := marshalField(fv, present || st.Decoded)
+		b, err := marshalField(fv, st.Nulls&bit != 0)
 		if err != nil {
 			return nil, fmt.Errorf("encoding %s.%s: %w", t.typ.Name(), f.name, err)
 		}
-		sep(f.name)
-		buf.Write(b)
+		w.member(f.name, b)
 	}
 
-	keys := make([]string, 0, len(st.Unknown))
-	for k := range st.Unknown {
+	if err := t.encodeUnknown(&w, st.Unknown); err != nil {
+		return nil, err
+	}
+	return w.close(), nil
+}
+
+// encodeUnknown writes the unknown members in sorted order, leaving out
+// any whose name belongs to a field.
+func (t *Table) encodeUnknown(w *objectWriter, unknown map[string]json.RawMessage) error {
+	keys := make([]string, 0, len(unknown))
+	for k := range unknown {
 		if _, known := t.byName[k]; !known {
 			keys = append(keys, k)
 		}
 	}
 	slices.Sort(keys)
+
 	for _, k := range keys {
-		raw := st.Unknown[k]
+		raw := unknown[k]
 		if !json.Valid(raw) {
-			return nil, fmt.Errorf("encoding %s: unknown member %q is not valid JSON",
+			return fmt.Errorf("encoding %s: unknown member %q is not valid JSON",
 				t.typ.Name(), k)
 		}
-		sep(k)
-		buf.Write(raw)
+		w.member(k, raw)
 	}
-
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return nil
 }
 
-// marshalField encodes one field. A nil list of a value built in Go is
-// written as [] rather than null: the schema's lists are never null. Types
-// with their own encoding (raw JSON) decide for themselves.
-func marshalField(fv reflect.Value, keepNull bool) ([]byte, error) {
+// objectWriter writes one JSON object, member by member.
+type objectWriter struct {
+	buf bytes.Buffer
+	n   int
+}
+
+func (w *objectWriter) member(name string, value []byte) {
+	if w.n == 0 {
+		w.buf.WriteByte('{')
+	} else {
+		w.buf.WriteByte(',')
+	}
+	w.n++
+	key, _ := json.Marshal(name) // a string always encodes
+	w.buf.Write(key)
+	w.buf.WriteByte(':')
+	w.buf.Write(value)
+}
+
+// close ends the object and returns it.
+func (w *objectWriter) close() []byte {
+	if w.n == 0 {
+		return []byte("{}")
+	}
+	w.buf.WriteByte('}')
+	return w.buf.Bytes()
+}
+
+// empty reports whether every tagged field of rv holds its zero value.
+func (t *Table) empty(rv reflect.Value) bool {
+	for _, f := range t.fields {
+		if !rv.Field(f.index).IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// marshalField encodes one field. A field that arrived as null and still
+// holds its zero value is written as null. Otherwise a nil list is written
+// as [] rather than null: the schema's lists are never null. Types with
+// their own encoding (raw JSON) decide for themselves.
+func marshalField(fv reflect.Value, wasNull bool) ([]byte, error) {
+	if wasNull && fv.IsZero() {
+		return []byte("null"), nil
+	}
 	isList := fv.Kind() == reflect.Slice && !fv.Type().Implements(marshalerType)
-	if !keepNull && isList && fv.IsNil() {
+	if isList && fv.IsNil() {
 		return []byte("[]"), nil
 	}
 	return json.Marshal(fv.Interface())
 }
 
 var marshalerType = reflect.TypeFor[json.Marshaler]()
-
-func writeKey(buf *bytes.Buffer, name string) {
-	b, _ := json.Marshal(name) // a string always encodes
-	buf.Write(b)
-	buf.WriteByte(':')
-}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // member is one "key": value pair of a JSON object, as raw bytes.
@@ -68,18 +69,22 @@ func members(data []byte) ([]member, error) {
 	}
 }
 
-// decodeKey turns a quoted JSON string into Go text. Keys without escapes,
-// the usual case, are converted without the JSON decoder.
+// decodeKey turns a quoted JSON string into Go text. Keys without escapes
+// and in valid UTF-8, the usual case, are converted without the JSON
+// decoder. The decoder turns invalid UTF-8 into U+FFFD, as it does for the
+// keys it matches and as the encoder does when the key is written back, so
+// that two keys which encode the same are one key here too.
 func decodeKey(quoted []byte) (string, error) {
-	plain := true
-	for _, c := range quoted[1 : len(quoted)-1] {
+	inner := quoted[1 : len(quoted)-1]
+	plain := utf8.Valid(inner)
+	for _, c := range inner {
 		if c == '\\' || c < 0x20 {
 			plain = false
 			break
 		}
 	}
 	if plain {
-		return string(quoted[1 : len(quoted)-1]), nil
+		return string(inner), nil
 	}
 
 	var s string
@@ -96,6 +101,15 @@ func trailing(data []byte, i int) error {
 		return errSyntax
 	}
 	return nil
+}
+
+// isNull reports whether data is the JSON literal null, with white space
+// around it allowed.
+func isNull(data []byte) bool {
+	i := skipSpace(data, 0)
+	const lit = "null"
+	return len(data)-i >= len(lit) && string(data[i:i+len(lit)]) == lit &&
+		skipSpace(data, i+len(lit)) == len(data)
 }
 
 func skipSpace(data []byte, i int) int {
