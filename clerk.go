@@ -211,3 +211,8 @@ func isLoopback(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// CloseIdleConnections closes the connections the client keeps open for
+// reuse. Call it when a short-lived client is done; a client in use
+// reopens connections as needed.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }

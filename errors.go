@@ -111,14 +111,12 @@ const maxExcerpt = 200
 func newAPIError(method, path string, resp *http.Response, body []byte,
 	secret string) *APIError {
 
-	if secret != "" {
-		body = []byte(strings.ReplaceAll(string(body), secret, "[redacted]"))
-	}
+	body = []byte(scrub(string(body), secret))
 	e := &APIError{
 		Method:     method,
 		Path:       path,
 		StatusCode: resp.StatusCode,
-		TraceID:    resp.Header.Get("X-Clerk-Trace-Id"),
+		TraceID:    scrub(resp.Header.Get("X-Clerk-Trace-Id"), secret),
 		RetryAfter: retryAfter(resp.Header, time.Now()),
 	}
 

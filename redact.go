@@ -44,3 +44,12 @@ func redactLocation(loc string) string {
 	u.RawQuery, u.Fragment, u.User = "", "", nil
 	return u.String()
 }
+
+// scrub removes the secret key from text that came from the network: a
+// server or proxy may echo the Authorization header back.
+func scrub(text, secret string) string {
+	if secret == "" {
+		return text
+	}
+	return strings.ReplaceAll(text, secret, "[redacted]")
+}

@@ -23,6 +23,14 @@ const maxBodyBytes = 64 << 20
 func (c *Client) get(ctx context.Context, path string, query url.Values,
 	decode func([]byte) error) error {
 
+	return c.getWith(ctx, c.retry, path, query, decode)
+}
+
+// getWith is get with another retry policy, for calls that must answer
+// quickly rather than patiently.
+func (c *Client) getWith(ctx context.Context, policy RetryPolicy, path string,
+	query url.Values, decode func([]byte) error) error {
+
 	u := *c.base
 	u.Path += path
 	u.RawQuery = query.Encode()
@@ -37,7 +45,7 @@ func (c *Client) get(ctx context.Context, path string, query url.Values,
 	req.Header.Set("User-Agent", c.userAgent)
 	req.Header.Set("Accept", "application/json")
 
-	cl := &call{c: c, path: apiPath, query: query, decode: decode}
+	cl := &call{c: c, policy: policy, path: apiPath, query: query, decode: decode}
 	if err := c.throttle.wait(ctx); err != nil {
 		return cl.result(nil, err)
 	}
@@ -51,6 +59,7 @@ func (c *Client) get(ctx context.Context, path string, query url.Values,
 // call is the state of one get across its attempts.
 type call struct {
 	c      *Client
+	policy RetryPolicy
 	path   string
 	query  url.Values
 	decode func([]byte) error
@@ -70,9 +79,9 @@ type call struct {
 func (cl *call) retryClient() *retryablehttp.Client {
 	return &retryablehttp.Client{
 		HTTPClient:     cl.c.http,
-		RetryMax:       cl.c.retry.MaxAttempts - 1,
-		RetryWaitMin:   cl.c.retry.MinWait,
-		RetryWaitMax:   cl.c.retry.MaxWait,
+		RetryMax:       cl.policy.MaxAttempts - 1,
+		RetryWaitMin:   cl.policy.MinWait,
+		RetryWaitMax:   cl.policy.MaxWait,
 		RequestLogHook: cl.onAttempt,
 		CheckRetry:     cl.checkRetry,
 		Backoff: func(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
@@ -104,10 +113,10 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 	}
 
 	cl.status = resp.StatusCode
-	trace := resp.Header.Get("X-Clerk-Trace-Id")
+	trace := cl.traceID(resp)
 	cl.logAttempt(resp.StatusCode, trace, nil)
 	if resp.StatusCode == http.StatusTooManyRequests {
-		cl.c.throttle.pause(max(retryAfter(resp.Header, time.Now()), cl.c.retry.MinWait))
+		cl.c.throttle.pause(max(retryAfter(resp.Header, time.Now()), cl.policy.MinWait))
 	}
 	if retryableStatus(resp.StatusCode) && cl.retryIf(ctx, true, resp, nil) {
 		return true, nil
@@ -124,7 +133,7 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 func (cl *call) retryIf(ctx context.Context, retryable bool, resp *http.Response,
 	cause error) bool {
 
-	policy := cl.c.retry
+	policy := cl.policy
 	if !retryable || cl.attempt >= policy.MaxAttempts {
 		return false
 	}
@@ -195,7 +204,7 @@ func (cl *call) result(resp *http.Response, err error) error {
 	apiErr.Attempts = cl.attempt
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		apiErr.Body = fmt.Sprintf("%v (Location: %s)", errRedirectRefused,
-			redactLocation(resp.Header.Get("Location")))
+			scrub(redactLocation(resp.Header.Get("Location")), cl.c.cred.secret()))
 	}
 	return apiErr
 }
@@ -237,10 +246,16 @@ func (cl *call) logRetry(resp *http.Response, cause error) {
 	}
 	if resp != nil {
 		attrs = append(attrs, "status", resp.StatusCode,
-			"trace_id", resp.Header.Get("X-Clerk-Trace-Id"))
+			"trace_id", cl.traceID(resp))
 	}
 	if cause != nil {
 		attrs = append(attrs, "error", withoutURL(cause).Error())
 	}
 	log.Warn("clerk: retrying", attrs...)
+}
+
+// traceID is Clerk's trace id header, scrubbed of the key in case a
+// misbehaving server echoes it there.
+func (cl *call) traceID(resp *http.Response) string {
+	return scrub(resp.Header.Get("X-Clerk-Trace-Id"), cl.c.cred.secret())
 }
