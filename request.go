@@ -158,6 +158,7 @@ func (cl *call) readBody(resp *http.Response) error {
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
 	resp.Body.Close()
 	resp.Body = http.NoBody
+	cl.bodyErr = nil // an earlier attempt's failure says nothing about this one
 	switch {
 	case err != nil:
 		cl.bodyErr = fmt.Errorf("%w: %w", errBodyRead, err)
