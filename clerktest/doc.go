@@ -20,9 +20,16 @@
 // in server.go, the rate limit's window in ratelimit.go. The tests pin
 // each one, so that a change shows.
 //
+// To test retries, timeouts and paging against a server that fails,
+// WithLatency slows every answer, WithFaults and Server.InjectFaults
+// script the failure of chosen requests (a status such as 429 or 503, a
+// reset connection, a truncated or slow body, a body that is not JSON, a
+// load balancer's HTML page), and WithRandomFaults fails requests at a
+// rate, reproducibly from a seed. Request.Fault tells which request got
+// which fault.
+//
 // Known gaps: the server has no other endpoint (GET /v1/users/{id} is a
-// 404, writes are a 405), and it cannot be told to fail with a 5xx or to
-// answer slowly. A test that needs those wraps its own handler for now; an
-// option injecting failures by path, count and status would close the
-// gap.
+// 404, writes are a 405). Faults are counted over both endpoints
+// together and cannot be aimed at one path or one query; a test that
+// needs that counts its requests, or wraps its own handler.
 package clerktest

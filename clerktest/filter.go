@@ -1,10 +1,9 @@
 package clerktest
 
 import (
+	"reflect"
 	"slices"
 	"strings"
-
-	"github.com/workflowkit/clerk"
 )
 
 // filter is the set of conditions of one request. Conditions of different
@@ -59,41 +58,42 @@ func lowered(s *string) *string {
 	return &l
 }
 
+// none reports whether f has no condition: every part is nil or zero.
+func (f *filter) none() bool {
+	return reflect.ValueOf(*f).IsZero()
+}
+
 // match reports whether a stored user meets every condition.
 func (f *filter) match(r *record) bool {
-	u := &r.user
+	u := &r.facts
 	return f.matchIdentifiers(u) &&
-		f.userIDs.match(u.ID) &&
-		f.externalIDs.match(externalID(u)...) &&
-		(f.orgIDs.empty() || f.orgIDs.match(orgIDs(u)...)) &&
+		f.userIDs.match(u.id) &&
+		f.externalIDs.match(u.externalID...) &&
+		(f.orgIDs.empty() || f.orgIDs.match(u.orgIDs...)) &&
 		f.matchText(&r.text) &&
-		(f.banned == nil || *f.banned == u.Banned) &&
-		f.created.match(&u.CreatedAt) &&
-		f.active.match(u.LastActiveAt) &&
-		f.signIn.match(u.LastSignInAt) &&
+		(f.banned == nil || *f.banned == u.banned) &&
+		f.created.match(&u.created) &&
+		f.active.match(u.lastActive) &&
+		f.signIn.match(u.lastSignIn) &&
 		f.matchProvider(u)
 }
 
 // matchIdentifiers applies the exact filters on identifiers. Exact
 // includes case (assumed): Clerk stores email addresses in lower case, so
 // a client should send them so.
-func (f *filter) matchIdentifiers(u *clerk.User) bool {
-	return anyIn(f.emails, u.EmailAddresses, func(e clerk.EmailAddress) string {
-		return e.EmailAddress
-	}) && anyIn(f.phones, u.PhoneNumbers, func(p clerk.PhoneNumber) string {
-		return p.PhoneNumber
-	}) && anyIn(f.wallets, u.Web3Wallets, func(w clerk.Web3Wallet) string {
-		return w.Web3Wallet
-	}) && (f.usernames == nil || (u.Username != nil && f.usernames[*u.Username]))
+func (f *filter) matchIdentifiers(u *facts) bool {
+	return anyIn(f.emails, u.emails) && anyIn(f.phones, u.phones) &&
+		anyIn(f.wallets, u.wallets) &&
+		(f.usernames == nil || (u.username != nil && f.usernames[*u.username]))
 }
 
-// anyIn reports whether want is nil (no condition) or holds the value of
-// one of items.
-func anyIn[T any](want map[string]bool, items []T, value func(T) string) bool {
+// anyIn reports whether want is nil (no condition) or holds one of
+// values.
+func anyIn(want map[string]bool, values []string) bool {
 	if want == nil {
 		return true
 	}
-	return slices.ContainsFunc(items, func(it T) bool { return want[value(it)] })
+	return slices.ContainsFunc(values, func(v string) bool { return want[v] })
 }
 
 // matchText applies the partial searches, which ignore case. The query
@@ -132,26 +132,11 @@ func contains(sub *string, values ...string) bool {
 
 // matchProvider applies provider and provider_user_id, which come
 // together.
-func (f *filter) matchProvider(u *clerk.User) bool {
+func (f *filter) matchProvider(u *facts) bool {
 	if f.provider == nil {
 		return true
 	}
-	return slices.ContainsFunc(u.ExternalAccounts, func(a clerk.ExternalAccount) bool {
-		return accountProvider(a) == *f.provider && f.providerUserIDs[a.ProviderUserID]
+	return slices.ContainsFunc(u.accounts, func(a account) bool {
+		return a.provider == *f.provider && f.providerUserIDs[a.userID]
 	})
-}
-
-func externalID(u *clerk.User) []string {
-	if u.ExternalID == nil {
-		return nil
-	}
-	return []string{*u.ExternalID}
-}
-
-func orgIDs(u *clerk.User) []string {
-	ids := make([]string, len(u.Memberships))
-	for i, m := range u.Memberships {
-		ids[i] = m.Organization.ID
-	}
-	return ids
 }

@@ -1,7 +1,6 @@
 package clerktest
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -78,19 +77,12 @@ func (s *Server) listUsers(r *http.Request) (reply, *apiError) {
 
 	// An id that is not stored, also one deleted since the previous page,
 	// is a 422 (assumed).
-	recs, cursor := s.store.read(lp.cursor)
-	if lp.hasCursor && cursor == nil {
+	rows, ok := s.store.page(&lp)
+	if !ok {
 		return reply{}, errValue("starting_after", fmt.Sprintf("starting_after %q is "+
 			"not the id of a user; pass the id of the last user of the previous page.",
 			lp.cursor))
 	}
-
-	rows := lp.order.sort(matching(recs, &lp.filter))
-	if lp.hasCursor {
-		rows = lp.order.after(rows, cursor)
-	}
-	rows = rows[min(lp.offset, len(rows)):]
-	rows = rows[:min(lp.limit, len(rows))]
 	return reply{status: http.StatusOK, body: encodeArray(rows)}, nil
 }
 
@@ -103,32 +95,25 @@ func (s *Server) countUsers(r *http.Request) (reply, *apiError) {
 		return reply{}, p.err
 	}
 
-	recs, _ := s.store.read("")
-	n := len(matching(recs, &f))
+	n := s.store.count(&f)
 	body := fmt.Appendf(nil, `{"object":"total_count","total_count":%d}`, n)
 	return reply{status: http.StatusOK, body: body}, nil
 }
 
-func matching(recs []*record, f *filter) []*record {
-	out := recs[:0:0]
-	for _, r := range recs {
-		if f.match(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // encodeArray joins the stored JSON of rows into an array.
 func encodeArray(rows []*record) []byte {
-	var buf bytes.Buffer
-	buf.WriteByte('[')
+	size := 2 + len(rows)
+	for _, r := range rows {
+		size += len(r.raw)
+	}
+
+	buf := make([]byte, 0, size)
+	buf = append(buf, '[')
 	for i, r := range rows {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		buf.Write(r.raw)
+		buf = append(buf, r.raw...)
 	}
-	buf.WriteByte(']')
-	return buf.Bytes()
+	return append(buf, ']')
 }

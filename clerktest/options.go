@@ -15,6 +15,10 @@ type config struct {
 	key        string
 	rateMax    int
 	rateWindow time.Duration
+	latency    time.Duration // WithLatency
+	faults     []Fault       // WithFaults
+	random     *randomFaults // WithRandomFaults
+	generated  []genRequest  // WithGeneratedUsers
 }
 
 // WithUsers adds users to the server's store, in the order given; a user

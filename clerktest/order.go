@@ -3,6 +3,7 @@ package clerktest
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -75,28 +76,28 @@ type keyed struct {
 
 // keyOf returns r's value for the ordering's field.
 func (o ordering) keyOf(r *record) sortKey {
-	u := &r.user
+	f := &r.facts
 	switch o.field {
 	case orderCreatedAt:
-		return sortKey{num: u.CreatedAt}
+		return sortKey{num: f.created}
 	case orderUpdatedAt:
-		return sortKey{num: u.UpdatedAt}
+		return sortKey{num: f.updated}
 	case orderLastActiveAt:
-		return numKey(u.LastActiveAt)
+		return numKey(f.lastActive)
 	case orderLastSignInAt:
-		return numKey(u.LastSignInAt)
+		return numKey(f.lastSignIn)
 	case orderFirstName:
-		return strKey(u.FirstName)
+		return strKey(f.first)
 	case orderLastName:
-		return strKey(u.LastName)
+		return strKey(f.last)
 	case orderUsername:
-		return strKey(u.Username)
+		return strKey(f.username)
 	case orderEmail:
-		return strValKey(u.PrimaryEmailAddress())
+		return strValKey(f.primaryEmail)
 	case orderPhone:
-		return strValKey(u.PrimaryPhoneNumber())
+		return strValKey(f.primaryPhone)
 	case orderWeb3Wallet:
-		return strValKey(u.PrimaryWeb3Wallet())
+		return strValKey(f.primaryWallet)
 	}
 	panic("clerktest: no sort key for order field " + o.field)
 }
@@ -128,7 +129,7 @@ func (o ordering) compare(a, b keyed) int {
 		return -1
 	}
 	c := cmp.Or(cmp.Compare(a.key.num, b.key.num), strings.Compare(a.key.str, b.key.str),
-		strings.Compare(a.rec.user.ID, b.rec.user.ID))
+		strings.Compare(a.rec.facts.id, b.rec.facts.id))
 	if o.desc {
 		return -c
 	}
@@ -142,17 +143,51 @@ func (o ordering) sort(recs []*record) []*record {
 	return records(items)
 }
 
-// after returns the records of sorted, which is in this ordering, that
-// come after cursor.
-func (o ordering) after(sorted []*record, cursor *record) []*record {
+// run is records in one ordering: recs as they are, or read backwards
+// when back is set, which gives -created_at from a list sorted by
+// created_at.
+type run struct {
+	recs []*record
+	back bool
+}
+
+func (r run) len() int { return len(r.recs) }
+
+func (r run) at(i int) *record {
+	if r.back {
+		return r.recs[len(r.recs)-1-i]
+	}
+	return r.recs[i]
+}
+
+// after returns the position in r, which is in this ordering, of the
+// first record that comes after cursor.
+func (o ordering) after(r run, cursor *record) int {
 	c := keyed{rec: cursor, key: o.keyOf(cursor)}
-	i, _ := slices.BinarySearchFunc(sorted, c, func(r *record, c keyed) int {
-		if o.compare(keyed{rec: r, key: o.keyOf(r)}, c) > 0 {
-			return 1
-		}
-		return -1
+	return sort.Search(r.len(), func(i int) bool {
+		rec := r.at(i)
+		return o.compare(keyed{rec: rec, key: o.keyOf(rec)}, c) > 0
 	})
-	return sorted[i:]
+}
+
+// createdRange returns the positions [lo, hi) of the records of r, which
+// is in a created_at ordering, inside w.
+func (r run) createdRange(w window) (lo, hi int) {
+	created := func(i int) int64 { return r.at(i).facts.created }
+	lo, hi = 0, r.len()
+	switch {
+	case !r.back && w.after != nil:
+		lo = sort.Search(r.len(), func(i int) bool { return created(i) > *w.after })
+	case r.back && w.before != nil:
+		lo = sort.Search(r.len(), func(i int) bool { return created(i) < *w.before })
+	}
+	switch {
+	case !r.back && w.before != nil:
+		hi = sort.Search(r.len(), func(i int) bool { return created(i) >= *w.before })
+	case r.back && w.after != nil:
+		hi = sort.Search(r.len(), func(i int) bool { return created(i) <= *w.after })
+	}
+	return lo, max(lo, hi)
 }
 
 func (o ordering) keyed(recs []*record) []keyed {

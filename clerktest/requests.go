@@ -18,8 +18,14 @@ type Request struct {
 	RawQuery string
 	// Header holds the request headers, including Authorization.
 	Header http.Header
-	// Status is the HTTP status the server answered.
+	// Status is the HTTP status the server answered, or 0 when it sent
+	// no answer: a FaultReset, or a client that gave up during a wait
+	// of WithLatency or of a Fault's Delay.
 	Status int
+	// Fault is the kind of fault the request got from WithFaults,
+	// InjectFaults or WithRandomFaults, FaultNone for none. A request
+	// that gave up during a wait still used its fault.
+	Fault FaultKind
 }
 
 // requestLog is the list of requests answered, safe for concurrent use.
@@ -28,8 +34,8 @@ type requestLog struct {
 	reqs []Request
 }
 
-// add records r, answered with status.
-func (l *requestLog) add(r *http.Request, status int) {
+// add records r, answered with status and fault.
+func (l *requestLog) add(r *http.Request, status int, fault FaultKind) {
 	rec := Request{
 		Method:   r.Method,
 		Path:     r.URL.Path,
@@ -37,6 +43,7 @@ func (l *requestLog) add(r *http.Request, status int) {
 		RawQuery: r.URL.RawQuery,
 		Header:   r.Header.Clone(),
 		Status:   status,
+		Fault:    fault,
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -68,14 +75,17 @@ func cloneValues(v url.Values) url.Values {
 }
 
 // Requests returns the requests the server has answered so far, oldest
-// first, whatever their status. A request is recorded before its answer is
-// sent, so a client that has its response finds it here.
+// first, whatever their status, and those it gave no answer (see
+// Request.Status). A request is recorded before its answer is sent, so a
+// client that has its response, or a reset, finds it here; one whose
+// client gave up during a wait is recorded when the server notices.
 func (s *Server) Requests() []Request {
 	return s.log.snapshot()
 }
 
-// Hits returns how many requests the server has answered so far, whatever
-// their status. A test uses it to prove that invalid input sent nothing.
+// Hits returns how many requests the server has recorded so far, as
+// Requests lists them. A test uses it to prove that invalid input sent
+// nothing, or to count a client's retries.
 func (s *Server) Hits() int {
 	return s.log.len()
 }

@@ -1,67 +1,79 @@
 package clerktest
 
 import (
-	"encoding/json"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/workflowkit/clerk"
 )
 
-// store holds the server's users, safe for concurrent use. Records are
-// never changed once stored: a change replaces the record, so a request
-// may read its snapshot without holding the lock.
+// store holds the server's users, safe for concurrent use: reads hold the
+// read lock, writes the write lock. Records are never changed once stored:
+// a change replaces the record, so a request may keep the records it read
+// after it releases the lock.
 //
-// Each request scans every record and sorts the matches, which is fast
-// enough for tens of thousands of users. A store for millions would need
-// an index per exact filter and a tree ordered by each sort key.
+// Besides byID, the records are kept in byCreation, sorted by created_at
+// and then id, oldest first: the default ordering read backwards. A write
+// finds its place by binary search and moves the records after it, which
+// takes some 50 µs at 100,000 users. A page in a created_at ordering is
+// read from byCreation by position (store_read.go). Other orderings are
+// sorted on first use and cached until the next write, so a test that
+// interleaves writes with such reads sorts on every read; a tree per
+// ordering would fix that.
 type store struct {
-	mu   sync.RWMutex
-	byID map[string]*record
-}
-
-// record is one stored user: a private copy, its JSON as the server sends
-// it, and the lower-cased text that the partial searches look at.
-type record struct {
-	user clerk.User
-	raw  []byte
-	text searchText
-}
-
-// searchText is a user's searchable values, lower-cased once.
-type searchText struct {
-	id        string
-	emails    []string
-	phones    []string
-	wallets   []string
-	username  string
-	first     string
-	last      string
-	firstLast string
+	mu         sync.RWMutex
+	byID       map[string]*record
+	byCreation []*record
+	views      viewCache
 }
 
 func newStore() *store {
 	return &store{byID: map[string]*record{}}
 }
 
-// put stores u, replacing any user with the same ID. A user without an ID
-// gets a fresh one of Clerk's form. It panics when u cannot be encoded,
-// which only a Metadata that is not valid JSON can cause.
+// byCreationOrder orders records by created_at, then id, oldest first.
+func byCreationOrder(a, b *record) int {
+	return cmp.Or(cmp.Compare(a.facts.created, b.facts.created),
+		strings.Compare(a.facts.id, b.facts.id))
+}
+
+// put stores u, replacing any user with the same ID.
 func (s *store) put(u clerk.User) {
-	if u.ID == "" {
-		u.ID = "user_" + randomAlnum(27)
-	}
-	raw, err := json.Marshal(u)
-	if err != nil {
-		panic("clerktest: user " + u.ID + " cannot be encoded (fix its metadata): " +
-			err.Error())
-	}
-	rec := &record{user: decodeUser(raw), raw: raw}
-	rec.text = newSearchText(&rec.user)
+	rec := newRecord(u)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.byID[u.ID] = rec
+	s.unlink(rec.facts.id)
+
+	s.byID[rec.facts.id] = rec
+	i, _ := slices.BinarySearchFunc(s.byCreation, rec, byCreationOrder)
+	s.byCreation = slices.Insert(s.byCreation, i, rec)
+	s.views.drop()
+}
+
+// putAll stores fresh records in the order given, a later one replacing
+// an earlier one with the same ID, and sorts once: the way to load many
+// users.
+func (s *store) putAll(recs []*record) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	for _, r := range recs {
+		s.byID[r.facts.id] = r
+	}
+	all := make([]*record, 0, len(s.byID))
+	for _, r := range slices.Concat(s.byCreation, recs) {
+		if s.byID[r.facts.id] == r {
+			all = append(all, r)
+		}
+	}
+
+	// Generated users come sorted, which the sort detects.
+	slices.SortFunc(all, byCreationOrder)
+	s.byCreation = all
+	s.views.drop()
 }
 
 // remove deletes the user with id and reports whether there was one.
@@ -69,64 +81,33 @@ func (s *store) remove(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 
-	_, ok := s.byID[id]
-	delete(s.byID, id)
+	ok := s.unlink(id)
+	s.views.drop()
 	return ok
 }
 
-// read returns every record, in no order, and the record of cursor, or
-// nil when cursor is "" or not stored, both from one moment.
-func (s *store) read(cursor string) ([]*record, *record) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-
-	recs := make([]*record, 0, len(s.byID))
-	for _, r := range s.byID {
-		recs = append(recs, r)
+// unlink removes the record of id, if any, and reports whether there was
+// one. The caller holds the write lock.
+func (s *store) unlink(id string) bool {
+	old := s.byID[id]
+	if old == nil {
+		return false
 	}
-	return recs, s.byID[cursor]
-}
-
-// decodeUser decodes JSON that the store itself encoded.
-func decodeUser(raw []byte) clerk.User {
-	var u clerk.User
-	if err := json.Unmarshal(raw, &u); err != nil {
-		panic("clerktest: a user does not decode from its own encoding: " + err.Error())
+	delete(s.byID, id)
+	i, found := slices.BinarySearchFunc(s.byCreation, old, byCreationOrder)
+	if !found {
+		panic("clerktest: a stored user is missing from the creation order")
 	}
-	return u
-}
-
-func newSearchText(u *clerk.User) searchText {
-	t := searchText{
-		id:       strings.ToLower(u.ID),
-		username: lowerPtr(u.Username),
-		first:    lowerPtr(u.FirstName),
-		last:     lowerPtr(u.LastName),
-	}
-	t.firstLast = strings.TrimSpace(t.first + " " + t.last)
-	for _, e := range u.EmailAddresses {
-		t.emails = append(t.emails, strings.ToLower(e.EmailAddress))
-	}
-	for _, p := range u.PhoneNumbers {
-		t.phones = append(t.phones, strings.ToLower(p.PhoneNumber))
-	}
-	for _, w := range u.Web3Wallets {
-		t.wallets = append(t.wallets, strings.ToLower(w.Web3Wallet))
-	}
-	return t
-}
-
-func lowerPtr(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return strings.ToLower(*s)
+	s.byCreation = slices.Delete(s.byCreation, i, i+1)
+	return true
 }
 
 // AddUser stores u, replacing the user with the same ID if there is one,
 // as if it had been created in Clerk. A user without an ID gets a random
 // one of Clerk's form ("user_" and 27 letters and digits). The server
-// keeps its own copy: changing u afterwards changes nothing.
+// keeps its own copy: changing u afterwards changes nothing. Encoding a
+// realistic user takes about 0.2 ms; WithGeneratedUsers loads many users
+// faster.
 func (s *Server) AddUser(u clerk.User) { s.store.put(u) }
 
 // DeleteUser removes the user with id and reports whether there was one.
@@ -136,12 +117,12 @@ func (s *Server) DeleteUser(id string) bool { return s.store.remove(id) }
 // (newest first). Each is decoded from the JSON the server sends, so it
 // equals what a client decodes, which may differ from what was added in
 // ways JSON does not keep, such as a nil slice that comes back empty.
+// Decoding takes about 0.1 ms a user.
 func (s *Server) Users() []clerk.User {
-	recs, _ := s.store.read("")
-	sorted := defaultOrdering().sort(recs)
+	recs := s.store.all()
 
-	out := make([]clerk.User, len(sorted))
-	for i, r := range sorted {
+	out := make([]clerk.User, len(recs))
+	for i, r := range recs {
 		out[i] = decodeUser(r.raw)
 	}
 	return out
