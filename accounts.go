@@ -128,8 +128,7 @@ var (
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (a *ExternalAccount) UnmarshalJSON(data []byte) error {
-	type plain ExternalAccount
-	return decodeObject(externalAccountTable, data, (*plain)(a), &a.Extra)
+	return models.Decode(data, a)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -140,8 +139,7 @@ func (a ExternalAccount) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (a *SAMLAccount) UnmarshalJSON(data []byte) error {
-	type plain SAMLAccount
-	return decodeObject(samlAccountTable, data, (*plain)(a), &a.Extra)
+	return models.Decode(data, a)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -152,8 +150,7 @@ func (a SAMLAccount) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (c *SAMLConnection) UnmarshalJSON(data []byte) error {
-	type plain SAMLConnection
-	return decodeObject(samlConnectionTable, data, (*plain)(c), &c.Extra)
+	return models.Decode(data, c)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -164,8 +161,7 @@ func (c SAMLConnection) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (a *EnterpriseAccount) UnmarshalJSON(data []byte) error {
-	type plain EnterpriseAccount
-	return decodeObject(enterpriseAccountTable, data, (*plain)(a), &a.Extra)
+	return models.Decode(data, a)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -176,8 +172,7 @@ func (a EnterpriseAccount) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (c *EnterpriseConnection) UnmarshalJSON(data []byte) error {
-	type plain EnterpriseConnection
-	return decodeObject(enterpriseConnTable, data, (*plain)(c), &c.Extra)
+	return models.Decode(data, c)
 }
 
 // MarshalJSON encodes the object as Clerk does.

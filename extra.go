@@ -56,20 +56,13 @@ func (e Extra) state() jsonobj.State {
 	}
 }
 
-// decodeObject fills ptr, a pointer to a model type's plain twin, from
-// data, and stores what it learned in ex. JSON null leaves a value that
-// holds something, its Extra included, as it was.
-func decodeObject(t *jsonobj.Table, data []byte, ptr any, ex *Extra) error {
-	st := ex.state()
-	if err := t.Decode(data, ptr, &st); err != nil {
-		return err
-	}
-	*ex = Extra{
+// setState keeps what decoding learned about the value e belongs to.
+func (e *Extra) setState(st jsonobj.State) {
+	*e = Extra{
 		Unknown: st.Unknown,
 		decoded: st.Decoded,
 		null:    st.Null,
 		present: st.Present,
 		nulls:   st.Nulls,
 	}
-	return nil
 }

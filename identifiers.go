@@ -82,8 +82,7 @@ var (
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (e *EmailAddress) UnmarshalJSON(data []byte) error {
-	type plain EmailAddress
-	return decodeObject(emailAddressTable, data, (*plain)(e), &e.Extra)
+	return models.Decode(data, e)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -94,8 +93,7 @@ func (e EmailAddress) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (p *PhoneNumber) UnmarshalJSON(data []byte) error {
-	type plain PhoneNumber
-	return decodeObject(phoneNumberTable, data, (*plain)(p), &p.Extra)
+	return models.Decode(data, p)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -106,8 +104,7 @@ func (p PhoneNumber) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (w *Web3Wallet) UnmarshalJSON(data []byte) error {
-	type plain Web3Wallet
-	return decodeObject(web3WalletTable, data, (*plain)(w), &w.Extra)
+	return models.Decode(data, w)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -118,8 +115,7 @@ func (w Web3Wallet) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (p *Passkey) UnmarshalJSON(data []byte) error {
-	type plain Passkey
-	return decodeObject(passkeyTable, data, (*plain)(p), &p.Extra)
+	return models.Decode(data, p)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -130,8 +126,7 @@ func (p Passkey) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (l *IdentificationLink) UnmarshalJSON(data []byte) error {
-	type plain IdentificationLink
-	return decodeObject(idLinkTable, data, (*plain)(l), &l.Extra)
+	return models.Decode(data, l)
 }
 
 // MarshalJSON encodes the object as Clerk does.

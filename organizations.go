@@ -85,8 +85,7 @@ var (
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (m *OrganizationMembership) UnmarshalJSON(data []byte) error {
-	type plain OrganizationMembership
-	return decodeObject(membershipTable, data, (*plain)(m), &m.Extra)
+	return models.Decode(data, m)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -97,8 +96,7 @@ func (m OrganizationMembership) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (o *Organization) UnmarshalJSON(data []byte) error {
-	type plain Organization
-	return decodeObject(organizationTable, data, (*plain)(o), &o.Extra)
+	return models.Decode(data, o)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -109,8 +107,7 @@ func (o Organization) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (p *PublicUserData) UnmarshalJSON(data []byte) error {
-	type plain PublicUserData
-	return decodeObject(publicUserDataTable, data, (*plain)(p), &p.Extra)
+	return models.Decode(data, p)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -121,8 +118,7 @@ func (p PublicUserData) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (s *SCIMUserMetadata) UnmarshalJSON(data []byte) error {
-	type plain SCIMUserMetadata
-	return decodeObject(scimTable, data, (*plain)(s), &s.Extra)
+	return models.Decode(data, s)
 }
 
 // MarshalJSON encodes the object as Clerk does.

@@ -83,8 +83,7 @@ var userTable = jsonobj.NewTable[User]()
 // UnmarshalJSON decodes a user, remembering absent members and keeping
 // unknown ones.
 func (u *User) UnmarshalJSON(data []byte) error {
-	type plain User
-	return decodeObject(userTable, data, (*plain)(u), &u.Extra)
+	return models.Decode(data, u)
 }
 
 // MarshalJSON encodes a user as Clerk does.

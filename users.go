@@ -23,7 +23,7 @@ func (c *Client) ListUsers(ctx context.Context, params *ListUsersParams) ([]User
 	var users []User
 	err = c.get(ctx, "/users", query, func(body []byte) error {
 		users = nil
-		return json.Unmarshal(body, &users)
+		return decodeUsers(body, &users)
 	})
 	if err != nil {
 		return nil, err

@@ -75,8 +75,7 @@ var (
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (v *Verification) UnmarshalJSON(data []byte) error {
-	type plain Verification
-	return decodeObject(verificationTable, data, (*plain)(v), &v.Extra)
+	return models.Decode(data, v)
 }
 
 // MarshalJSON encodes the object as Clerk does.
@@ -87,8 +86,7 @@ func (v Verification) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the object, keeping unknown members.
 func (e *ClerkError) UnmarshalJSON(data []byte) error {
-	type plain ClerkError
-	return decodeObject(clerkErrorTable, data, (*plain)(e), &e.Extra)
+	return models.Decode(data, e)
 }
 
 // MarshalJSON encodes the object as Clerk does.

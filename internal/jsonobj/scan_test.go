@@ -9,6 +9,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// The tests in this file hold the member-wise reference scanner, in
+// reference_scan_test.go, to encoding/json; the fuzz targets then hold the
+// single-pass decoder to that reference.
+
 // kv is a member as the tests write it: the decoded key and the raw value.
 type kv struct{ Key, Value string }
 

@@ -1,9 +1,15 @@
 package jsonobj
 
+// This file keeps the member-wise decoder that Table.Decode replaced, as
+// the reference the single-pass decoder is fuzzed against: members splits
+// an object without checking its values, and refDecode hands each value to
+// encoding/json, which checks it again.
+
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -13,8 +19,61 @@ type member struct {
 	value []byte
 }
 
-// errSyntax is returned for input that is not one JSON object.
-var errSyntax = errors.New("not a JSON object")
+// refDecode is the old Table.Decode: it splits the object into members,
+// then decodes each value with encoding/json.
+func (t *Table) refDecode(data []byte, ptr any, st *State) error {
+	v := reflect.ValueOf(ptr).Elem()
+	if isNull(data) {
+		if v.IsZero() {
+			*st = State{Null: true}
+		}
+		return nil
+	}
+	mems, err := members(data)
+	if err != nil {
+		return fmt.Errorf("decoding %s: %w", t.typ.Name(), err)
+	}
+
+	v.SetZero()
+	*st = State{Decoded: true}
+	for _, m := range mems {
+		i, known := t.byName[m.key]
+		if !known {
+			if err := st.refKeep(m); err != nil {
+				return fmt.Errorf("decoding %s: %w", t.typ.Name(), err)
+			}
+			continue
+		}
+
+		f := t.fields[i]
+		target := v.Field(f.index)
+		target.SetZero()
+		err := json.Unmarshal(m.value, target.Addr().Interface())
+		if err != nil {
+			return fmt.Errorf("decoding %s.%s: %w", t.typ.Name(), f.name, err)
+		}
+
+		bit := uint64(1) << i
+		st.Present |= bit
+		st.Nulls &^= bit
+		if isNull(m.value) {
+			st.Nulls |= bit
+		}
+	}
+	return nil
+}
+
+// refKeep stores an unknown member, which must be valid JSON.
+func (st *State) refKeep(m member) error {
+	if !json.Valid(m.value) {
+		return fmt.Errorf("member %q is not valid JSON", m.key)
+	}
+	if st.Unknown == nil {
+		st.Unknown = map[string]json.RawMessage{}
+	}
+	st.Unknown[m.key] = bytes.Clone(m.value)
+	return nil
+}
 
 // members splits a JSON object into its members without decoding the
 // values. It checks the object's own punctuation; values are only delimited
