@@ -1,116 +1,143 @@
 package clerk
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 )
 
-// Flatten turns a user into a Record of dotted keys and leaf values, for
-// CSV columns, workflow fields and logs:
+// Mapping says, for each field of a workflow, where its value comes from
+// in a Clerk user, and what to do with it on the way. Make one with
+// ParseMapping; it does not change after, and is safe for concurrent use.
+type Mapping struct {
+	fields []mappedField
+	place  string // where the fields are in the document, for errors
+}
+
+// mappedField is one target field of a mapping.
+type mappedField struct {
+	target    string
+	from      string // the path as written, for messages
+	path      *compiledPath
+	transform transform
+	separator string
+	fallback  Value // the default; null when none was given
+}
+
+// ParseMapping reads a mapping document: a JSON object whose "fields"
+// member says, for each field of the workflow, in the order the record
+// should have them, where its value comes from in a Clerk user:
 //
-//   - each property under its JSON name: "id", "first_name", "banned";
-//   - nested objects by dotted path: "scim.directory_id";
-//   - list items by index: "email_addresses.0.email_address",
-//     "external_accounts.1.provider";
-//   - metadata under its own key: "public_metadata.plan",
-//     "private_metadata.limits.seats";
-//   - properties Clerk added after this library, by the same rules;
-//   - derived keys at the end: "primary_email_address",
-//     "primary_phone_number" and "primary_web3_wallet", resolved from the
-//     primary ids ("" when there is none).
+//	{
+//	  "description": "what a fraud review copies from Clerk",
+//	  "fields": {
+//	    "clerk_user_id": "id",
+//	    "email": {"from": "primary_email_address", "transform": "lower"},
+//	    "last_sign_in": {"from": "last_sign_in_at", "transform": "rfc3339",
+//	      "default": "never"},
+//	    "google_id": "external_accounts[provider=oauth_google].provider_user_id",
+//	    "verified_emails": {"transform": "join", "separator": ";",
+//	      "from": "email_addresses[verification.status=verified].email_address"},
+//	    "plan": {"from": "public_metadata.plan", "transform": "json"}
+//	  }
+//	}
 //
-// Keys follow the order of Clerk's schema, so CSV columns are stable.
-// Numbers, timestamps included, keep their exact digits. JSON null is kept
-// as a null Value; an empty list or object gives no key.
-func Flatten(u User) Record {
-	var r Record
-	data, err := json.Marshal(u)
-	if err == nil {
-		err = flattenJSON(&r, data)
-	}
+// A field is a path, written as a string, or an object with these members:
+//
+//   - from (required): the path of the value in the user, as below.
+//   - default: text, a number, true, false or null, used when the path
+//     gives nothing, null or empty text. Without it such a field is null.
+//   - transform: lower (text in lower case); rfc3339 (a timestamp in Unix
+//     milliseconds, or an RFC 3339 time, as RFC 3339 text in UTC with
+//     milliseconds, like the companion keys of Flatten); join (every
+//     value the path gives, as text, separated by separator, leaving out
+//     null and empty values); json (the value as compact JSON text: an
+//     object, a list, or, for a path that can give several values, the
+//     list of them all).
+//   - separator: what join puts between values; "," unless given.
+//   - description: a note for people, ignored.
+//
+// A path is a key of Flatten, as the package documentation describes
+// under "Flattened keys": "last_sign_in_at", "created_at_rfc3339",
+// "email_addresses.0.email_address", "public_metadata.plan.tier",
+// "full_name". Every key Flatten writes is a path, except that a "[" in a
+// metadata name needs a backslash before it, and the key of an object
+// Clerk sent as null ("email_addresses.0.verification") needs transform
+// json, as the object would. Lists also take selectors:
+//
+//   - [N], the item at index N, as .N does: email_addresses[0].email_address
+//   - [*], every item: organization_memberships[*].organization.slug
+//   - [property=value], the items whose property (a path inside the item)
+//     is value, compared as text: external_accounts[provider=oauth_google]
+//     or email_addresses[verification.status=verified].
+//
+// Selectors chain, each picking from what the one before kept:
+// external_accounts[provider=oauth_google][0] is the first Google account.
+// A path with [*] or [property=value] that no [N] follows can give several
+// values; a field takes the first of them, in Clerk's order, unless join
+// or json takes them all. A backslash makes the next character plain, for
+// a dot, a bracket or a backslash inside a name: public_metadata.plan\.tier,
+// written "public_metadata.plan\\.tier" in JSON.
+//
+// Every path is checked against Clerk's user schema now: a property the
+// schema lacks, an object or a list where one value is wanted, or a
+// transform that cannot apply is an error here, not an empty value later.
+// Under public_metadata, private_metadata and unsafe_metadata any name is
+// allowed, since the application makes them up; what they hold is known
+// only to Apply, which writes an object or a list found there as compact
+// JSON text. Members Clerk added after this library cannot be mapped until
+// the library knows them.
+//
+// ParseMapping reports every mistake at once, joined with errors.Join, each
+// a *MappingError naming its place, such as "fields.google_id".
+func ParseMapping(r io.Reader) (*Mapping, error) {
+	data, err := readDocument(r, "mapping")
 	if err != nil {
-		// Encoding a decoded User cannot fail; a hand-built one with
-		// invalid raw metadata can. Say so in the record, never panic.
-		r.add("flatten_error", StringValue(err.Error()))
+		return nil, err
 	}
 
-	r.add("primary_email_address", StringValue(u.PrimaryEmailAddress()))
-	r.add("primary_phone_number", StringValue(u.PrimaryPhoneNumber()))
-	r.add("primary_web3_wallet", StringValue(u.PrimaryWeb3Wallet()))
-	return r
+	p := problems{}
+	m := parseMappingDoc(data, &p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
-// flattenJSON walks one JSON value token by token and adds its leaves.
-func flattenJSON(r *Record, data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := flattenValue(r, dec, ""); err != nil {
-		return err
+// Fields returns the names of the workflow's fields, in order: the keys of
+// every Record that Apply returns.
+func (m *Mapping) Fields() []string {
+	names := make([]string, len(m.fields))
+	for i, f := range m.fields {
+		names[i] = f.target
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("trailing data after the user")
-	}
-	return nil
+	return names
 }
 
-func flattenValue(r *Record, dec *json.Decoder, prefix string) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
+// Apply maps one user: the Record has one field per field of the mapping,
+// in order, every one present, null when the user has no value for it and
+// the mapping gives no default.
+//
+// Apply fails only when rfc3339 meets metadata that holds no time; the
+// error is a *MappingError per such field, which is null in the Record,
+// and every other field is filled.
+func (m *Mapping) Apply(u User) (Record, error) {
+	root := node{kind: nodeTyped, shape: userShape, v: reflect.ValueOf(&u).Elem()}
+	var rec RecordBuilder
 
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return flattenObject(r, dec, prefix)
-		}
-		return flattenArray(r, dec, prefix)
-	case string:
-		r.add(prefix, StringValue(t))
-	case json.Number:
-		r.add(prefix, Value{kind: KindNumber, text: t.String()})
-	case bool:
-		r.add(prefix, BoolValue(t))
-	case nil:
-		r.add(prefix, NullValue())
-	default:
-		return fmt.Errorf("unexpected JSON token %v", tok)
-	}
-	return nil
-}
-
-func flattenObject(r *Record, dec *json.Decoder, prefix string) error {
-	for dec.More() {
-		tok, err := dec.Token()
+	var errs []error
+	for _, f := range m.fields {
+		nodes := f.path.eval(root, &u)
+		v, err := f.transform.apply(nodes, f.path.multi, f.separator)
 		if err != nil {
-			return err
+			errs = append(errs, &MappingError{Field: joinField(m.place, f.target),
+				Reason: "from " + strconv.Quote(f.from) + " " + err.Error()})
 		}
-		key, _ := tok.(string)
-		if err := flattenValue(r, dec, join(prefix, key)); err != nil {
-			return err
+		if v.IsNull() || (v.kind == KindString && v.text == "") {
+			v = f.fallback
 		}
+		rec.Add(f.target, v)
 	}
-	_, err := dec.Token() // the closing brace
-	return err
-}
-
-func flattenArray(r *Record, dec *json.Decoder, prefix string) error {
-	for i := 0; dec.More(); i++ {
-		if err := flattenValue(r, dec, join(prefix, strconv.Itoa(i))); err != nil {
-			return err
-		}
-	}
-	_, err := dec.Token() // the closing bracket
-	return err
-}
-
-func join(prefix, key string) string {
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
+	return rec.Record(), errors.Join(errs...)
 }

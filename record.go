@@ -81,34 +81,71 @@ type Field struct {
 	Value Value
 }
 
-// Record is a user flattened into keys and values, in a fixed order; see
-// Flatten for the keys.
+// Record is a user flattened into keys and values, in a fixed order, or
+// the fields a Mapping made from a user; the package documentation
+// describes the keys of Flatten under "Flattened keys". A Record does not
+// change once made, and is safe for concurrent use.
+//
+// A record keeps every key in one string and every text in another, with
+// the fields as offsets into them, so that making one costs a handful of
+// allocations however many fields it has.
 type Record struct {
-	fields []Field
+	keys   string
+	texts  string
+	leaves []leaf
 }
 
-// Fields returns the record's fields in order. The slice is the record's
-// own; do not change it.
-func (r Record) Fields() []Field { return r.fields }
+// leaf is one field of a Record: where its key and text end in the
+// record's strings (each starts where the previous one ended) and its
+// kind.
+type leaf struct {
+	keyEnd  int32
+	textEnd int32
+	kind    Kind
+}
+
+// field returns the i-th field.
+func (r Record) field(i int) Field {
+	var k, t int32
+	if i > 0 {
+		k, t = r.leaves[i-1].keyEnd, r.leaves[i-1].textEnd
+	}
+	l := r.leaves[i]
+	return Field{Key: r.keys[k:l.keyEnd], Value: Value{kind: l.kind, text: r.texts[t:l.textEnd]}}
+}
+
+// Fields returns the record's fields in order, in a new slice.
+func (r Record) Fields() []Field {
+	fields := make([]Field, len(r.leaves))
+	for i := range r.leaves {
+		fields[i] = r.field(i)
+	}
+	return fields
+}
 
 // Len returns the number of fields.
-func (r Record) Len() int { return len(r.fields) }
+func (r Record) Len() int { return len(r.leaves) }
 
-// Get returns the value under key and whether the record has it.
+// Get returns the value under key and whether the record has it. It reads
+// the fields in order, so for many lookups in one record, Strings or
+// Fields once is cheaper.
 func (r Record) Get(key string) (Value, bool) {
-	for _, f := range r.fields {
-		if f.Key == key {
-			return f.Value, true
+	var k int32
+	for i, l := range r.leaves {
+		if r.keys[k:l.keyEnd] == key {
+			return r.field(i).Value, true
 		}
+		k = l.keyEnd
 	}
 	return Value{}, false
 }
 
 // Keys returns the keys in order.
 func (r Record) Keys() []string {
-	keys := make([]string, len(r.fields))
-	for i, f := range r.fields {
-		keys[i] = f.Key
+	keys := make([]string, len(r.leaves))
+	var k int32
+	for i, l := range r.leaves {
+		keys[i], k = r.keys[k:l.keyEnd], l.keyEnd
 	}
 	return keys
 }
@@ -116,8 +153,9 @@ func (r Record) Keys() []string {
 // Strings returns the record as text, every value rendered with
 // Value.String.
 func (r Record) Strings() map[string]string {
-	out := make(map[string]string, len(r.fields))
-	for _, f := range r.fields {
+	out := make(map[string]string, len(r.leaves))
+	for i := range r.leaves {
+		f := r.field(i)
 		out[f.Key] = f.Value.String()
 	}
 	return out
@@ -127,11 +165,13 @@ func (r Record) Strings() map[string]string {
 // with their kinds.
 func (r Record) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(r.keys) + len(r.texts) + 6*len(r.leaves) + 2)
 	buf.WriteByte('{')
-	for i, f := range r.fields {
+	for i := range r.leaves {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
+		f := r.field(i)
 		key, _ := json.Marshal(f.Key)
 		val, _ := f.Value.MarshalJSON()
 		buf.Write(key)
@@ -142,23 +182,24 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (r *Record) add(key string, v Value) {
-	r.fields = append(r.fields, Field{Key: key, Value: v})
-}
-
 // RecordBuilder makes a Record field by field, for callers that assemble
 // their own records. The zero value is ready to use.
 type RecordBuilder struct {
-	r Record
+	keys   []byte
+	texts  []byte
+	leaves []leaf
 }
 
 // Add appends a field. Keys are not checked for uniqueness.
 func (b *RecordBuilder) Add(key string, v Value) *RecordBuilder {
-	b.r.add(key, v)
+	b.keys = append(b.keys, key...)
+	b.texts = append(b.texts, v.text...)
+	b.leaves = append(b.leaves, leaf{keyEnd: int32(len(b.keys)),
+		textEnd: int32(len(b.texts)), kind: v.kind})
 	return b
 }
 
 // Record returns the record built so far.
 func (b *RecordBuilder) Record() Record {
-	return Record{fields: slices.Clone(b.r.fields)}
+	return Record{keys: string(b.keys), texts: string(b.texts), leaves: slices.Clone(b.leaves)}
 }
