@@ -6,51 +6,24 @@ import (
 	"strings"
 )
 
-// genShape is what fixes the layout of a generated user's JSON: which
-// parts it has and its booleans. Users of one shape share a stencil.
-type genShape struct {
-	username, phone, google, github, password, mfa, banned, locked bool
-	secondEmail                                                    genSecondEmail
-	roles                                                          [3]genRole
-}
-
-// genSecondEmail tells whether a user has a second address, and whether
-// it is verified.
-type genSecondEmail int8
-
-const (
-	noSecondEmail genSecondEmail = iota
-	verifiedSecondEmail
-	unverifiedSecondEmail
-)
-
-// genRole is a membership's role; the memberships a user has come first.
-type genRole int8
-
-const (
-	noMembership genRole = iota
-	memberRole
-	adminRole
-)
-
-// genPlan is one user, drawn but not yet built: its shape and the values
-// that vary within the shape. An empty string or a zero time is null:
-// first and last for a user without a name, externalID for one not
-// imported, signIn and active for one who never signed in.
+// genPlan is one user, drawn but not yet built. An empty string, id or a
+// zero time is absent: first and last for a user without a name,
+// username, externalID for a user not imported, signIn and active for one
+// who never signed in, mfaAt without two-factor authentication, the id of
+// emails[1], phone, google or github for a user without that part.
 type genPlan struct {
-	shape genShape
-
 	id                                      string
 	created, updated, signIn, active, mfaAt int64
-	first, last                             string
-	username, externalID                    string
+	first, last, username, externalID       string
 
 	emails         [2]genIdent
+	secondVerified bool
 	phone          genIdent
 	google, github genAccount
-	orgs           [3]genMember
+	members        []genMember
 
-	public, private, unsafe string // metadata, compact JSON
+	password, banned, locked bool
+	public, private, unsafe  string // metadata, compact JSON
 }
 
 // genIdent is an identifier: its id and its value.
@@ -65,6 +38,7 @@ type genMember struct {
 	id     string
 	org    int
 	joined int64
+	admin  bool
 }
 
 // genOrg is a generated organization.
@@ -73,23 +47,15 @@ type genOrg struct {
 	created, members       int64
 }
 
-// members returns the plan's memberships.
-func (pl *genPlan) members() []genMember {
-	n := 0
-	for n < len(pl.shape.roles) && pl.shape.roles[n] != noMembership {
-		n++
-	}
-	return pl.orgs[:n]
-}
-
 // drawOrgs draws n organizations, at most 96, with distinct names, created
 // in the instance's first two years.
 func (p *population) drawOrgs(n int) []genOrg {
 	w := p.words
+	nf := len(w.orgFirst)
 	orgs := make([]genOrg, n)
 	for i := range orgs {
-		a, b := i%len(w.orgFirst), (i%len(w.orgFirst)+3*(i/len(w.orgFirst)))%len(w.orgSecond)
-		name := w.orgFirst[a] + " " + w.orgSecond[b]
+		// For i < 96, the pairs of words differ.
+		name := w.orgFirst[i%nf] + " " + w.orgSecond[(i%nf+3*(i/nf))%len(w.orgSecond)]
 		orgs[i] = genOrg{
 			id:      p.id("org"),
 			name:    name,
@@ -118,7 +84,7 @@ func (p *population) drawPlan(i int, b genBirth) genPlan {
 
 // drawIdentity draws the name, email addresses, phone and username.
 func (p *population) drawIdentity(pl *genPlan, i int) {
-	w, sh := p.words, &pl.shape
+	w := p.words
 	first, last := w.first[p.rng.IntN(len(w.first))], w.last[p.rng.IntN(len(w.last))]
 	handle := first.handle + "." + last.handle
 	if p.chance(0.94) {
@@ -130,22 +96,17 @@ func (p *population) drawIdentity(pl *genPlan, i int) {
 	domain := w.emailDomains[p.rng.IntN(len(w.emailDomains))]
 	n := strconv.Itoa(i)
 	pl.emails[0] = genIdent{p.id("idn"), handle + "." + n + "@" + domain}
-	switch f := p.rng.Float64(); {
-	case f < 0.15:
-		sh.secondEmail = verifiedSecondEmail
-	case f < 0.20:
-		sh.secondEmail = unverifiedSecondEmail
-	}
-	if sh.secondEmail != noSecondEmail {
+	if f := p.rng.Float64(); f < 0.20 {
 		work := w.workDomains[p.rng.IntN(len(w.workDomains))]
 		pl.emails[1] = genIdent{p.id("idn"), first.handle + "." + n + "@" + work}
+		pl.secondVerified = f < 0.15
 	}
 
-	if sh.phone = p.chance(0.5); sh.phone {
+	if p.chance(0.5) {
 		prefix := w.phonePrefixes[p.rng.IntN(len(w.phonePrefixes))]
 		pl.phone = genIdent{p.id("idn"), prefix + p.digits(7)}
 	}
-	if sh.username = p.chance(0.35); sh.username {
+	if p.chance(0.35) {
 		pl.username = first.handle + "_" + last.handle[:1] + n
 	}
 }
@@ -153,24 +114,22 @@ func (p *population) drawIdentity(pl *genPlan, i int) {
 // drawAccounts draws the Google and GitHub accounts. A user who signed up
 // with one of them often has no password.
 func (p *population) drawAccounts(pl *genPlan, imported bool) {
-	sh := &pl.shape
 	googleOdds := 0.35
 	if imported {
 		googleOdds = 0.15 // imported users came with passwords
 	}
-	if sh.google = p.chance(googleOdds); sh.google {
+	if p.chance(googleOdds) {
 		pl.google = genAccount{p.id("eac"), p.id("idn"), "1" + p.digits(20)}
 	}
-	if sh.github = p.chance(0.10); sh.github {
+	if p.chance(0.10) {
 		pl.github = genAccount{p.id("eac"), p.id("idn"), strconv.Itoa(1 + p.rng.IntN(2e8))}
 	}
-	sh.password = !(sh.google || sh.github) || p.chance(0.3)
+	pl.password = (pl.google.id == "" && pl.github.id == "") || p.chance(0.3)
 }
 
 // drawActivity draws sign-ins, two-factor authentication, bans and locks.
 // Imported users signed in less often.
 func (p *population) drawActivity(pl *genPlan, imported bool) {
-	sh := &pl.shape
 	end := genOpening() + genEndDay*day
 	pl.updated = pl.created
 
@@ -185,12 +144,12 @@ func (p *population) drawActivity(pl *genPlan, imported bool) {
 		pl.active = min(end, pl.signIn+p.rng.Int64N(3*day))
 		pl.updated = pl.signIn
 	}
-	if sh.mfa = p.chance(0.08); sh.mfa {
+	if p.chance(0.08) {
 		pl.mfaAt = pl.created + p.rng.Int64N(30*day)
 		pl.updated = max(pl.updated, pl.mfaAt)
 	}
-	sh.banned = p.chance(0.02)
-	sh.locked = !sh.banned && p.chance(0.005)
+	pl.banned = p.chance(0.02)
+	pl.locked = !pl.banned && p.chance(0.005)
 }
 
 // drawMemberships draws up to three memberships, in distinct
@@ -207,19 +166,17 @@ func (p *population) drawMemberships(pl *genPlan) {
 	}
 
 	taken := map[int]bool{}
-	for k := range n {
+	for range n {
 		org := 0
 		for org = p.skewed(len(p.orgs)); taken[org]; org = p.skewed(len(p.orgs)) {
 		}
 		taken[org] = true
 
-		pl.shape.roles[k] = memberRole
-		if p.chance(0.12) {
-			pl.shape.roles[k] = adminRole
-		}
+		admin := p.chance(0.12)
 		joined := max(pl.created, p.orgs[org].created) + p.rng.Int64N(60*day)
 		joined = min(joined, genOpening()+genEndDay*day)
-		pl.orgs[k] = genMember{id: p.id("orgmem"), org: org, joined: joined}
+		pl.members = append(pl.members, genMember{id: p.id("orgmem"), org: org,
+			joined: joined, admin: admin})
 		pl.updated = max(pl.updated, joined)
 	}
 }

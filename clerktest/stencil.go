@@ -5,24 +5,27 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/workflowkit/clerk"
 )
 
-// A stencil encodes generated users of one shape without encoding/json,
+// A stencil encodes generated values of one shape without encoding/json,
 // which takes about 0.1 ms for a realistic user: too slow to load 100,000
-// of them. The shape of a generated user (which parts it has, its
-// booleans) fixes the layout of its JSON; only strings, numbers and
-// metadata differ between users of one shape. So the builder passes each
-// such value through leaves, which, when making a prototype, hands out a
-// sentinel instead. The prototype is encoded once with encoding/json, and
-// the sentinels in its JSON mark where each user's values go.
+// of them. The shape of a generated value (its booleans, which optional
+// parts it has) fixes the layout of its JSON; only strings, numbers,
+// metadata and lists differ between values of one shape. So the builder
+// passes each of those through leaves, which, when making a prototype,
+// hands out a sentinel instead. The prototype is encoded once with
+// encoding/json, and the sentinels in its JSON mark where each value's
+// leaves go. A list is one leaf, whose JSON the builder makes with the
+// stencils of its elements, so that a user's shape does not depend on
+// what its lists hold: a population of 100,000 users has a few dozen
+// shapes.
 //
 // The layout comes from encoding/json, so the stencil follows any change
 // to the models. What it cannot see is a value that changes the layout:
 // a value left out of leaves, or one that is empty in an omitempty field.
-// TestStencilMatchesEncodingJSON compares every user of a population with
+// TestStencilMatchesEncodingJSON compares users of a population with
 // encoding/json, which would show either.
 
 // leafKind is what a leaf holds.
@@ -34,14 +37,16 @@ const (
 	leafRaw                           // compact JSON, such as metadata
 	leafOptString                     // a whole JSON string, or null
 	leafOptNumber                     // an integer, or null
+	leafList                          // the JSON of a whole list
 )
 
 // leaf is one value of a generated user that varies within its shape.
 type leaf struct {
 	kind leafKind
-	s    string
+	s    string // a string; compact JSON; for a list's prototype, its JSON
 	n    int64
 	null bool
+	list []byte
 }
 
 // leaves records the values a builder reads, in order. A nil *leaves
@@ -56,7 +61,8 @@ type leaves struct {
 // as `\u0001k\u0002`; a raw leaf is that string as a JSON value; a number
 // leaf is numSentinel+k, 19 digits that no timestamp or count reaches.
 // Leaves that may be null use the sentinel of their type, and so must be
-// whole values.
+// whole values. A list leaf is a list of one element marked with a string
+// sentinel; the stencil cuts out the whole list.
 const (
 	strOpen     = `\u0001`
 	strClose    = `\u0002`
@@ -134,6 +140,42 @@ func (l *leaves) raw(s string) clerk.Metadata {
 	return clerk.Metadata(s)
 }
 
+// list records a list leaf, whose JSON is raw, and returns items. Making
+// a prototype, it returns a list of the one element that mark makes with
+// a string sentinel instead.
+func list[T any](l *leaves, items []T, raw []byte, mark func(sentinel string) T) []T {
+	if k := l.take(leaf{kind: leafList, list: raw}); k >= 0 {
+		marked := []T{mark(strSentinel(k))}
+		proto, err := json.Marshal(marked)
+		if err != nil {
+			panic("clerktest: a list marker does not encode: " + err.Error())
+		}
+		l.vals[k].s = string(proto)
+		return marked
+	}
+	return items
+}
+
+// stencils are the stencils of one population, by shape. A shape is any
+// comparable value that tells the layouts of one type apart.
+type stencils map[any]*stencil
+
+// get returns the stencil of shape. Given a prototype's leaves, build
+// must make a value of that shape; get calls it the first time it meets
+// the shape.
+func (c stencils) get(shape any, build func(*leaves) any) *stencil {
+	st := c[shape]
+	if st == nil {
+		proto := &leaves{proto: true}
+		var err error
+		if st, err = newStencil(build(proto), proto); err != nil {
+			panic(fmt.Sprintf("clerktest: generated %T does not encode: %v", shape, err))
+		}
+		c[shape] = st
+	}
+	return st
+}
+
 // stencil is the JSON of one shape, cut at its values: text[i] precedes
 // the value of leaf slots[i], and the last text ends the JSON.
 type stencil struct {
@@ -145,7 +187,7 @@ type stencil struct {
 
 // newStencil encodes proto, built with sentinels recorded in lv, and cuts
 // its JSON at the sentinels.
-func newStencil(proto clerk.User, lv *leaves) (*stencil, error) {
+func newStencil(proto any, lv *leaves) (*stencil, error) {
 	raw, err := json.Marshal(proto)
 	if err != nil {
 		return nil, err
@@ -192,7 +234,13 @@ func nextSentinel(raw []byte, proto []leaf) (i, j, k int, err error) {
 		return 0, 0, 0, fmt.Errorf("bad string sentinel at byte %d", s)
 	}
 	i, j = s, s+end+len(strClose)
-	if proto[k].kind == leafRaw || proto[k].kind == leafOptString {
+	switch proto[k].kind {
+	case leafList:
+		if i = bytes.Index(raw, []byte(proto[k].s)); i < 0 || i > s {
+			return 0, 0, 0, fmt.Errorf("list %d is not where its marker is", k)
+		}
+		return i, i + len(proto[k].s), k, nil
+	case leafRaw, leafOptString:
 		if i == 0 || j == len(raw) || raw[i-1] != '"' || raw[j] != '"' {
 			return 0, 0, 0, fmt.Errorf("sentinel %d is not a whole value", k)
 		}
@@ -220,7 +268,7 @@ func numberSentinel(raw []byte, at, leaves int) (i, j, k int, err error) {
 func (st *stencil) encode(vals []leaf) []byte {
 	size := st.size
 	for _, v := range vals {
-		size += len(v.s) + 20
+		size += len(v.s) + len(v.list) + 20
 	}
 	return st.fill(make([]byte, 0, size), vals)
 }
@@ -244,6 +292,8 @@ func (st *stencil) fill(dst []byte, vals []leaf) []byte {
 			dst = append(dst, v.s...)
 		case leafOptString, leafOptNumber:
 			dst = appendOpt(dst, v)
+		case leafList:
+			dst = append(dst, v.list...)
 		}
 	}
 	return append(dst, st.text[len(st.slots)]...)
@@ -266,7 +316,8 @@ func appendOpt(dst []byte, v leaf) []byte {
 // anything else as encoding/json escapes it.
 func appendEscaped(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || strings.IndexByte(`"\<>&`, c) >= 0 {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
 			q, _ := json.Marshal(s) // a string always encodes
 			return append(dst, q[1:len(q)-1]...)
 		}

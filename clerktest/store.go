@@ -12,16 +12,17 @@ import (
 // store holds the server's users, safe for concurrent use: reads hold the
 // read lock, writes the write lock. Records are never changed once stored:
 // a change replaces the record, so a request may keep the records it read
-// after it releases the lock.
+// after it releases the lock. Each record holds its JSON, encoded once, and
+// a page is those bytes joined (list.go).
 //
 // Besides byID, the records are kept in byCreation, sorted by created_at
 // and then id, oldest first: the default ordering read backwards. A write
 // finds its place by binary search and moves the records after it, which
 // takes some 50 µs at 100,000 users. A page in a created_at ordering is
 // read from byCreation by position (store_read.go). Other orderings are
-// sorted on first use and cached until the next write, so a test that
-// interleaves writes with such reads sorts on every read; a tree per
-// ordering would fix that.
+// sorted on first use, about 0.2 s at 100,000 users, and cached until
+// the next write, so a test that interleaves writes with such reads sorts on
+// every read; a balanced tree per ordering would fix that.
 type store struct {
 	mu         sync.RWMutex
 	byID       map[string]*record
@@ -106,7 +107,7 @@ func (s *store) unlink(id string) bool {
 // as if it had been created in Clerk. A user without an ID gets a random
 // one of Clerk's form ("user_" and 27 letters and digits). The server
 // keeps its own copy: changing u afterwards changes nothing. Encoding a
-// realistic user takes about 0.2 ms; WithGeneratedUsers loads many users
+// realistic user takes about 0.1 ms; WithGeneratedUsers loads many users
 // faster.
 func (s *Server) AddUser(u clerk.User) { s.store.put(u) }
 
