@@ -27,6 +27,9 @@ const (
 	// CredentialServerError: the API answered with an error that says
 	// nothing about the key (a 5xx, or an answer that was not Clerk's).
 	CredentialServerError CredentialStatus = "server_error"
+	// CredentialWrongURL: the server answered 404 for the users list, so
+	// the base URL does not point at the Backend API (it must end in /v1).
+	CredentialWrongURL CredentialStatus = "wrong_url"
 )
 
 // CredentialCheck is what TestCredential found out.
@@ -87,6 +90,11 @@ func (c *CredentialCheck) judge(err error, host string) {
 		c.Status = CredentialRejected
 		c.Message = "Clerk refused the key: it is wrong or revoked, or it belongs to " +
 			"another instance; copy a current secret key from the Clerk Dashboard"
+	case c.StatusCode == http.StatusNotFound:
+		c.Status = CredentialWrongURL
+		c.Message = host + " has no users list at the base URL; it must point at the " +
+			"Backend API and end in /v1, such as " + DefaultBaseURL + "; the key was " +
+			"not checked"
 	case c.StatusCode == http.StatusTooManyRequests:
 		c.Status = CredentialRateLimited
 		c.Message = "the instance is over its rate limit, so the key could not be " +

@@ -27,6 +27,7 @@ func TestTestCredentialAnswers(t *testing.T) {
 		{"rate limited", 429, map[string]string{"Retry-After": "7"},
 			clerk.CredentialRateLimited, "try again after 7s"},
 		{"server error", 503, nil, clerk.CredentialServerError, "says nothing about the key"},
+		{"base URL without /v1", 404, nil, clerk.CredentialWrongURL, "end in /v1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,6 +21,9 @@ func checkSecretKey(key string) (InstanceType, error) {
 	case looksLikeJWT(key):
 		return "", errors.New("clerk: that is a JWT (a session token), not a secret " +
 			"key; use the secret key (sk_test_… or sk_live_…) of your instance")
+	case strings.HasPrefix(key, `"`) || strings.HasPrefix(key, "'"):
+		return "", errors.New("clerk: the secret key is wrapped in quotes; remove them " +
+			"(a shell or .env file may have kept them)")
 	case strings.HasPrefix(strings.ToLower(key), "bearer "):
 		return "", errors.New("clerk: remove the \"Bearer \" prefix from the secret " +
 			"key; the client adds it")

@@ -50,6 +50,8 @@ func TestNewCredentialRefusesOtherValues(t *testing.T) {
 		{"publishable live key", "pk_live_Y2xlcmsuZXhhbXBsZS5jb20k", "publishable key"},
 		{"JWT", jwt, "JWT"},
 		{"bearer prefix", "Bearer " + testKey, "Bearer"},
+		{"double quotes", `"` + testKey + `"`, "quotes"},
+		{"single quotes", "'" + testKey + "'", "quotes"},
 		{"space inside", "sk_test_abc def", "white space"},
 		{"newline inside", "sk_test_abc\ndef", "white space"},
 		{"NUL inside", "sk_test_abc\x00def", "control character"},

@@ -127,3 +127,15 @@ func TestLookupBadKeyFromEnv(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+func TestLookupRefusesSecondsForMilliseconds(t *testing.T) {
+	t.Parallel()
+	code, _, errOut := lookup(t, "--created-after", "1700000000", "--count")
+	if code != exitUsage || !strings.Contains(errOut, "looks like Unix seconds") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	code, out, _ := lookup(t, "--created-after", "1700000000000", "--count")
+	if code != exitOK || strings.TrimSpace(out) == "" {
+		t.Errorf("milliseconds refused: exit %d", code)
+	}
+}

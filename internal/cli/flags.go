@@ -197,12 +197,21 @@ func (t *timeFlag) Set(v string) error {
 	return nil
 }
 
+// secondsLike is the smallest millisecond value ParseTime takes: anything
+// smaller is before September 2001, older than any Clerk user, and almost
+// surely a time in Unix seconds.
+const secondsLike = 1_000_000_000_000
+
 // ParseTime reads a time as RFC 3339 or as Unix milliseconds (digits only).
 func ParseTime(v string) (time.Time, error) {
 	if v != "" && strings.Trim(v, "0123456789") == "" {
 		ms, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return time.Time{}, fmt.Errorf("%q is too large for Unix milliseconds", v)
+		}
+		if ms < secondsLike {
+			return time.Time{}, fmt.Errorf("%q looks like Unix seconds; times are Unix "+
+				"milliseconds (multiply by 1000) or RFC 3339", v)
 		}
 		return time.UnixMilli(ms).UTC(), nil
 	}
