@@ -60,6 +60,10 @@ func (c CredentialCheck) OK() bool { return c.Status == CredentialValid }
 // Status and Message say what it means. A publishable key or a malformed
 // one never gets this far: NewCredential refuses it.
 func (c *Client) TestCredential(ctx context.Context) (CredentialCheck, error) {
+	if c == nil {
+		return CredentialCheck{Status: CredentialServerError, Message: errNilClient.Error()},
+			errNilClient
+	}
 	check := CredentialCheck{Instance: c.cred.InstanceType()}
 	query := url.Values{"limit": {"1"}}
 

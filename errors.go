@@ -106,17 +106,17 @@ func hasStatus(err error, status int) bool {
 // maxExcerpt bounds APIError.Body, in bytes.
 const maxExcerpt = 200
 
-// newAPIError builds the error for a non-2xx answer from its body. secret
-// is removed from everything taken from the body.
+// newAPIError builds the error for a non-2xx answer from its body. The
+// scrubber cleans everything taken from the answer.
 func newAPIError(method, path string, resp *http.Response, body []byte,
-	secret string) *APIError {
+	sc scrubber) *APIError {
 
-	body = []byte(scrub(string(body), secret))
+	body = []byte(sc.text(string(body)))
 	e := &APIError{
 		Method:     method,
 		Path:       path,
 		StatusCode: resp.StatusCode,
-		TraceID:    scrub(resp.Header.Get("X-Clerk-Trace-Id"), secret),
+		TraceID:    sc.text(resp.Header.Get("X-Clerk-Trace-Id")),
 		RetryAfter: retryAfter(resp.Header, time.Now()),
 	}
 

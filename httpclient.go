@@ -11,6 +11,10 @@ import (
 // from dialling to the last byte of the body.
 const defaultAttemptTimeout = 30 * time.Second
 
+// maxRedirects is how many redirects within the API's own scheme and host
+// a request follows.
+const maxRedirects = 5
+
 // errRedirectRefused is the cause of a redirect the client did not follow.
 var errRedirectRefused = errors.New("refused to follow a redirect away from the API's " +
 	"own scheme and host, which would expose the secret key")
@@ -33,7 +37,7 @@ func newHTTPClient(hc *http.Client, base *url.URL) *http.Client {
 		if req.URL.Scheme != base.Scheme || req.URL.Host != base.Host {
 			return http.ErrUseLastResponse
 		}
-		if len(via) >= 5 {
+		if len(via) >= maxRedirects {
 			return http.ErrUseLastResponse
 		}
 		return nil

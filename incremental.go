@@ -50,7 +50,8 @@ type IncrementalRun struct {
 
 // Incremental prepares a run that yields the users params match whose
 // from.Field is later than the watermark, or equal to it and not yet
-// processed. An unknown field is an error.
+// processed. params is checked as ScanUsers checks it; an unknown field is
+// an error too.
 func (c *Client) Incremental(params *ListUsersParams, from Watermark,
 	opts ScanOptions) (*IncrementalRun, error) {
 
@@ -60,7 +61,10 @@ func (c *Client) Incremental(params *ListUsersParams, from Watermark,
 		return nil, fmt.Errorf("clerk: Watermark.Field must be %q, %q or %q, got %q",
 			WatermarkCreatedAt, WatermarkLastSignInAt, WatermarkLastActiveAt, from.Field)
 	}
-	p := params.Clone()
+	p, err := scanBase(params)
+	if err != nil {
+		return nil, err
+	}
 	if from.Millis > 0 || len(from.IDs) > 0 {
 		// Bounds are strict: one millisecond earlier keeps the watermark's
 		// own millisecond in.

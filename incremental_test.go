@@ -97,4 +97,38 @@ func TestIncrementalKeepsTheWatermarkOnFailure(t *testing.T) {
 		clerk.ScanOptions{}); err == nil {
 		t.Error("an unknown watermark field was accepted")
 	}
+	if _, err := c.Incremental(clerk.NewListUsersParams().Offset(3), start,
+		clerk.ScanOptions{}); err == nil {
+		t.Error("an offset was accepted")
+	}
+}
+
+func TestIncrementalCancelledKeepsTheWatermark(t *testing.T) {
+	t.Parallel()
+	c, _ := demoClient(t, clerktest.WithGeneratedUsers(3000, 6))
+	start := clerk.Watermark{Field: clerk.WatermarkCreatedAt}
+	run, err := c.Incremental(clerk.NewListUsersParams().Limit(100), start,
+		clerk.ScanOptions{Concurrency: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	var last error
+	for _, err := range run.Users(ctx) {
+		if err != nil {
+			last = err
+			continue
+		}
+		if n++; n == 500 {
+			cancel()
+		}
+	}
+	if last == nil {
+		t.Error("a cancelled run ended without an error")
+	}
+	if got := run.Watermark(); got.Millis != 0 || len(got.IDs) != 0 {
+		t.Errorf("a cancelled run moved the watermark to %+v", got)
+	}
 }

@@ -23,8 +23,13 @@ const maxBodyBytes = 64 << 20
 func (c *Client) get(ctx context.Context, path string, query url.Values,
 	decode func([]byte) error) error {
 
+	if c == nil {
+		return errNilClient
+	}
 	return c.getWith(ctx, c.retry, path, query, decode)
 }
+
+var errNilClient = errors.New("clerk: the *Client is nil; make one with NewClient")
 
 // getWith is get with another retry policy, for calls that must answer
 // quickly rather than patiently.
@@ -71,6 +76,7 @@ type call struct {
 	read    bool          // whether body holds the final answer
 	bodyErr error         // why the final answer's body is unusable
 	status  int           // the status of the latest answer
+	scrub   *scrubber     // built on first use
 }
 
 // retryClient configures go-retryablehttp for this call: no logger of its
@@ -180,7 +186,7 @@ func (cl *call) readBody(resp *http.Response) error {
 func (cl *call) result(resp *http.Response, err error) error {
 	fail := func(cause error) error {
 		return &RequestError{Method: http.MethodGet, Path: cl.path,
-			Attempts: cl.attempt, LastStatus: cl.status, Err: cause}
+			Attempts: cl.attempt, LastStatus: cl.status, Err: cl.scrubber().err(cause)}
 	}
 	var paused *pausedError
 	switch {
@@ -201,13 +207,23 @@ func (cl *call) result(resp *http.Response, err error) error {
 		return nil
 	}
 
-	apiErr := newAPIError(http.MethodGet, cl.path, resp, cl.body, cl.c.cred.secret())
+	apiErr := newAPIError(http.MethodGet, cl.path, resp, cl.body, cl.scrubber())
 	apiErr.Attempts = cl.attempt
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
-		apiErr.Body = fmt.Sprintf("%v (Location: %s)", errRedirectRefused,
-			scrub(redactLocation(resp.Header.Get("Location")), cl.c.cred.secret()))
+		apiErr.Body = cl.redirectNote(resp)
 	}
 	return apiErr
+}
+
+// redirectNote says why a 3xx answer was not followed.
+func (cl *call) redirectNote(resp *http.Response) string {
+	loc := resp.Header.Get("Location")
+	target, err := resp.Request.URL.Parse(loc)
+	why := errRedirectRefused.Error()
+	if err == nil && target.Scheme == cl.c.base.Scheme && target.Host == cl.c.base.Host {
+		why = fmt.Sprintf("stopped after %d redirects within the API's host", maxRedirects)
+	}
+	return fmt.Sprintf("%s (Location: %s)", why, cl.scrubber().text(redactLocation(loc)))
 }
 
 // withoutURL drops the URL that net/http puts in its errors: its query
@@ -230,7 +246,7 @@ func (cl *call) logAttempt(status int, trace string, err error) {
 		"attempt", cl.attempt, "duration", time.Since(cl.started),
 	}
 	if err != nil {
-		attrs = append(attrs, "error", withoutURL(err).Error())
+		attrs = append(attrs, "error", cl.scrubber().text(withoutURL(err).Error()))
 	} else {
 		attrs = append(attrs, "status", status, "trace_id", trace)
 	}
@@ -250,7 +266,7 @@ func (cl *call) logRetry(resp *http.Response, cause error) {
 			"trace_id", cl.traceID(resp))
 	}
 	if cause != nil {
-		attrs = append(attrs, "error", withoutURL(cause).Error())
+		attrs = append(attrs, "error", cl.scrubber().text(withoutURL(cause).Error()))
 	}
 	log.Warn("clerk: retrying", attrs...)
 }
@@ -258,5 +274,14 @@ func (cl *call) logRetry(resp *http.Response, cause error) {
 // traceID is Clerk's trace id header, scrubbed of the key in case a
 // misbehaving server echoes it there.
 func (cl *call) traceID(resp *http.Response) string {
-	return scrub(resp.Header.Get("X-Clerk-Trace-Id"), cl.c.cred.secret())
+	return cl.scrubber().text(resp.Header.Get("X-Clerk-Trace-Id"))
+}
+
+// scrubber cleans text from this call's answers and errors.
+func (cl *call) scrubber() scrubber {
+	if cl.scrub == nil {
+		sc := newScrubber(cl.c.cred.secret(), cl.query)
+		cl.scrub = &sc
+	}
+	return *cl.scrub
 }

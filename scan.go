@@ -37,8 +37,10 @@ type ScanOptions struct {
 //
 // Every user present from the start to the end of the scan is yielded
 // exactly once; users created or deleted during the scan may or may not
-// be. The scan stops at the first error, which it yields once; breaking
-// the loop or cancelling ctx stops every worker before ScanUsers returns.
+// be. The scan stops at the first error, which it yields once; when ctx
+// is cancelled or its deadline passes, that error is ctx's, so a scan cut
+// short never looks complete. Breaking the loop or cancelling ctx stops
+// every worker before ScanUsers returns.
 // params' ordering is ignored; an offset or a starting_after cursor is an
 // error, since a scan has no position to start from.
 func (c *Client) ScanUsers(ctx context.Context, params *ListUsersParams,
@@ -130,8 +132,8 @@ func newScan(c *Client, base *ListUsersParams, sched *scheduler) *scan {
 
 // run starts the workers and yields their pages until all are done, the
 // consumer stops, or an error ends the scan.
-func (s *scan) run(ctx context.Context, workers int, yield func(User, error) bool) {
-	ctx, cancel := context.WithCancel(ctx)
+func (s *scan) run(parent context.Context, workers int, yield func(User, error) bool) {
+	ctx, cancel := context.WithCancel(parent)
 	stopWaiting := context.AfterFunc(ctx, s.sched.stop)
 	defer stopWaiting()
 	var wg sync.WaitGroup
@@ -153,16 +155,23 @@ func (s *scan) run(ctx context.Context, workers int, yield func(User, error) boo
 	}()
 
 	for page := range s.pages {
+		if parent.Err() != nil {
+			break // pages fetched before the caller gave up are not delivered
+		}
 		for _, u := range page {
 			if !yield(u, nil) {
 				return
 			}
 		}
 	}
-	if s.err != nil {
+
+	// The caller's own cancellation or deadline is an error to report: a
+	// scan cut short must never look complete.
+	switch {
+	case parent.Err() != nil:
+		yield(User{}, parent.Err())
+	case s.err != nil:
 		yield(User{}, s.err)
-	} else if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
-		yield(User{}, err)
 	}
 }
 

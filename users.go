@@ -28,6 +28,11 @@ func (c *Client) ListUsers(ctx context.Context, params *ListUsersParams) ([]User
 	if err != nil {
 		return nil, err
 	}
+	if limit := params.LimitValue(); len(users) > limit {
+		return nil, &RequestError{Method: "GET", Path: "/users", Attempts: 1,
+			Err: fmt.Errorf("the server answered %d users for a limit of %d; it is "+
+				"not behaving like Clerk", len(users), limit)}
+	}
 	return users, nil
 }
 
