@@ -7,7 +7,6 @@ require (
 	github.com/google/go-querystring v1.2.0
 	github.com/hashicorp/go-retryablehttp v0.7.8
 	go.uber.org/goleak v1.3.0
-	golang.org/x/time v0.14.0
 )
 
 require github.com/hashicorp/go-cleanhttp v0.5.2 // indirect

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Clerk's documented rate limits, per instance (per secret key).
@@ -58,26 +56,20 @@ func defaultRateSetting(instance InstanceType) *rateSetting {
 	return &rateSetting{requests: DevelopmentRequestsPer10s, per: 10 * time.Second}
 }
 
-// throttle paces a client's requests: a token bucket for the client-side
-// limit, and a pause that a 429 sets for every caller.
+// throttle paces a client's requests: a sliding window for the
+// client-side limit, and a pause that a 429 sets for every caller.
 type throttle struct {
-	limiter *rate.Limiter // nil when client-side limiting is off
+	window *slidingWindow // nil when client-side limiting is off
 
 	mu          sync.Mutex
 	pausedUntil time.Time
 }
 
-// newThrottle builds a token bucket that can never exceed s.requests in
-// any window of s.per, even one that starts with a full bucket: the burst
-// comes out of the steady rate.
 func newThrottle(s *rateSetting) *throttle {
 	if s.requests == 0 {
 		return &throttle{}
 	}
-	burst := max(1, s.requests/10)
-	steady := max(1, s.requests-burst)
-	every := s.per / time.Duration(steady)
-	return &throttle{limiter: rate.NewLimiter(rate.Every(every), burst)}
+	return &throttle{window: newSlidingWindow(s.requests, s.per)}
 }
 
 // errPausedTooLong is the cause of a request that was not sent because the
@@ -92,17 +84,10 @@ func (t *throttle) wait(ctx context.Context) error {
 	if err := t.waitPause(ctx); err != nil {
 		return err
 	}
-	if t.limiter == nil {
+	if t.window == nil {
 		return ctx.Err()
 	}
-	if err := t.limiter.Wait(ctx); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return fmt.Errorf("%w: the client-side rate limit would delay the request "+
-			"past it", context.DeadlineExceeded)
-	}
-	return nil
+	return t.window.wait(ctx)
 }
 
 func (t *throttle) waitPause(ctx context.Context) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -15,19 +16,25 @@ import (
 
 func TestRateLimitPacesAllCallers(t *testing.T) {
 	t.Parallel()
-	c, hits := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+	const n, per = 10, 300 * time.Millisecond
+	var mu sync.Mutex
+	var arrivals []time.Time
+	c, _ := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		arrivals = append(arrivals, time.Now())
+		mu.Unlock()
 		io.WriteString(w, "[]")
-	}, clerk.WithRateLimit(20, 200*time.Millisecond))
+	}, clerk.WithRateLimit(n, per))
 
-	// 20 per 200ms: a burst of 2, then one every 11ms. 40 requests from 4
-	// goroutines need at least (40-2) * 200ms / 18.
+	// 30 requests from 4 goroutines: the first 10 go at once, and no
+	// interval of 300ms may see more than 10 of them.
 	start := time.Now()
 	var wg sync.WaitGroup
-	for range 4 {
+	for g := range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for range 10 {
+			for range 7 + g/3*2 { // 7+7+7+9 = 30
 				if _, err := c.ListUsers(context.Background(), nil); err != nil {
 					t.Error(err)
 				}
@@ -36,12 +43,18 @@ func TestRateLimitPacesAllCallers(t *testing.T) {
 	}
 	wg.Wait()
 
-	minimum := 38 * 200 * time.Millisecond / 18
-	if elapsed := time.Since(start); elapsed < minimum {
-		t.Errorf("40 requests took %s, want at least %s", elapsed, minimum)
+	if len(arrivals) != 30 {
+		t.Fatalf("%d requests arrived, want 30", len(arrivals))
 	}
-	if hits.Load() != 40 {
-		t.Errorf("hits = %d", hits.Load())
+	slices.SortFunc(arrivals, func(a, b time.Time) int { return a.Compare(b) })
+	for i := n; i < len(arrivals); i++ {
+		if gap := arrivals[i].Sub(arrivals[i-n]); gap < per {
+			t.Errorf("requests %d and %d arrived %s apart: %d in less than %s",
+				i-n, i, gap, n+1, per)
+		}
+	}
+	if burst := arrivals[n-1].Sub(start); burst > per/2 {
+		t.Errorf("the first %d requests took %s; they should go at once", n, burst)
 	}
 }
 
