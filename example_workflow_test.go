@@ -49,7 +49,7 @@ func ExampleParseMapping_mistakes() {
 	fmt.Println(err)
 	// Output:
 	// clerk: mapping fields.google_id: from "external_acounts[provider=oauth_google].provider_user_id" names "external_acounts", which the user does not have in Clerk's schema; did you mean "external_accounts"?
-	// clerk: mapping fields.signed_in: from "first_name" reads first_name as a time, but it is text; rfc3339 takes a timestamp, a member named *_at, or metadata
+	// clerk: mapping fields.signed_in: from "first_name" reads first_name as a time, but it is text; rfc3339 takes a timestamp, a member named *_at, its *_at_rfc3339 companion, or metadata
 }
 
 func ExampleParamsFromInputs() {
@@ -100,5 +100,5 @@ func ExampleStep_Run() {
 	// Output:
 	// matches: 1
 	// map[google_id:104735098437283810571 signed_in:2025-06-30T12:00:00.000Z]
-	// clerk: step: every input resolved to nothing (no value for "case.email"), and on_empty_inputs is "error", so no users were listed
+	// clerk: step: the input email_address resolved to nothing, because the data has no value for "case.email", and on_empty_inputs is "error", so no users were listed
 }

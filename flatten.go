@@ -40,7 +40,10 @@ const (
 // in the package documentation, under "Flattened keys": Clerk's JSON names
 // as dotted paths, list items by index, RFC 3339 companions of timestamps,
 // and the derived keys primary_email_address, primary_phone_number,
-// primary_web3_wallet and full_name at the end.
+// primary_web3_wallet and full_name at the end. A metadata name that is
+// empty is written as two quotation marks, public_metadata."", so that
+// no key ends in a dot or holds two in a row; a name that is two
+// quotation marks is written with a backslash before each.
 //
 // Flatten never fails and never panics: metadata that is not valid JSON
 // (only possible in a User built by hand) is left out and named under

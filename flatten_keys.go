@@ -50,12 +50,22 @@ func fullName(u *User) string {
 	return strings.Join(parts, " ")
 }
 
+// emptyName is how a key writes a metadata name that is empty, which
+// would otherwise leave a trailing or doubled dot. A name that is these
+// two quotation marks is written with a backslash before each.
+const emptyName = `""`
+
 // appendEscaped appends one path segment to b, with a backslash before
 // every dot and backslash in it, so that a name holding a dot cannot be
-// mistaken for a nested path. Names without either, all of Clerk's own,
-// are written as they are.
+// mistaken for a nested path, and the empty name as emptyName. Names
+// without either, all of Clerk's own, are written as they are.
 func appendEscaped(b []byte, name string) []byte {
-	if !strings.ContainsAny(name, `.\`) {
+	switch {
+	case name == "":
+		return append(b, emptyName...)
+	case name == emptyName:
+		return append(b, `\"\"`...)
+	case !strings.ContainsAny(name, `.\`):
 		return append(b, name...)
 	}
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -23,9 +24,10 @@ import (
 //   - email_address, phone_number, username, web3_wallet, user_id,
 //     external_id, organization_id and provider_user_id take one value or
 //     several separated by commas, each trimmed; an empty one among them
-//     ("a@example.com,,b@example.com") is an error. A leading "-" on a
-//     user_id, external_id or organization_id excludes it, a leading "+"
-//     includes it.
+//     ("a@example.com,,b@example.com") is an error, as is a control
+//     character. A leading "-" on a user_id, external_id or
+//     organization_id excludes it, a leading "+" includes it; a second
+//     sign ("+-user_1") is an error.
 //   - limit and offset take decimal digits only: "20" and " 20 " are 20;
 //     "10abc", "1.5", "-3", "+3" and "5e2" are errors. Nothing that is not
 //     a number reaches a numeric parameter.
@@ -33,7 +35,11 @@ import (
 //   - created_at_after, created_at_before, last_active_at_after,
 //     last_active_at_before, last_sign_in_at_after and
 //     last_sign_in_at_before take Unix milliseconds in digits
-//     ("1700000000000") or an RFC 3339 time ("2024-05-01T00:00:00Z").
+//     ("1700000000000") or an RFC 3339 time ("2024-05-01T00:00:00Z")
+//     from 1970 on. Clerk's data is younger than September 2001, so
+//     milliseconds below 1000000000000 are refused as likely Unix seconds
+//     ("1700000000"), and beyond the year 9999 as likely micro- or
+//     nanoseconds. To set no bound, leave the input empty.
 //   - order_by takes a field, optionally after "+" (ascending) or "-"
 //     (descending): "-created_at". A bare field is ascending, as in Clerk.
 //   - query, email_address_query, phone_number_query, username_query,
@@ -46,27 +52,37 @@ import (
 //
 // Known shortcoming: a value that itself holds a comma, such as an
 // external id "crm,42", cannot be given, since commas split lists; build
-// such params with the setters, which take each value whole.
+// such params with the setters, which take each value whole, or fill the
+// input from a step's placeholder, which takes the data whole (see
+// ParseStep).
 func ParamsFromInputs(inputs map[string]string) (*ListUsersParams, error) {
+	values := make(map[string]inputValue, len(inputs))
+	for name, raw := range inputs {
+		values[name] = inputValue{text: strings.TrimSpace(raw)}
+	}
+	return paramsFromValues(values)
+}
+
+// paramsFromValues is ParamsFromInputs for values that a step may have
+// split into items already.
+func paramsFromValues(inputs map[string]inputValue) (*ListUsersParams, error) {
 	p := NewListUsersParams()
 	var errs []error
 
 	for _, in := range inputParams() {
-		raw, ok := inputs[in.name]
-		value := strings.TrimSpace(raw)
-		if !ok || value == "" {
+		v, ok := inputs[in.name]
+		if !ok || v.text == "" {
 			continue
 		}
-		if reason := in.set(p, value); reason != "" {
+		if reason := in.set(p, v); reason != "" {
 			errs = append(errs, &ParamError{Param: in.name, Reason: reason})
 		}
 	}
 	errs = append(errs, providerInputs(p, inputs)...)
+	errs = append(errs, cursorInputs(p)...)
 	errs = append(errs, unknownInputs(inputs)...)
 
-	if err := p.Validate(); err != nil {
-		errs = append(errs, unwrapAll(err)...)
-	}
+	errs = append(errs, validateInputs(p, errs)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -74,12 +90,12 @@ func ParamsFromInputs(inputs map[string]string) (*ListUsersParams, error) {
 }
 
 // inputParam is one parameter that ParamsFromInputs reads: its name, and
-// set, which parses a trimmed, non-empty value into p and returns why it
-// could not, or "".
+// set, which parses a non-empty value into p and returns why it could
+// not, or "".
 type inputParam struct {
 	name   string
 	filter bool // narrows the users, rather than paging or ordering them
-	set    func(p *ListUsersParams, value string) string
+	set    func(p *ListUsersParams, v inputValue) string
 }
 
 // inputParams returns the parameters ParamsFromInputs reads, provider and
@@ -101,33 +117,83 @@ func inputParams() []inputParam {
 		{"phone_number_query", true, textInput((*ListUsersParams).PhoneNumberQuery)},
 		{"username_query", true, textInput((*ListUsersParams).UsernameQuery)},
 		{"name_query", true, textInput((*ListUsersParams).NameQuery)},
-		{"banned", true, boolInput},
+		{"banned", true, whole(boolInput)},
 		{"created_at_after", true, timeInput((*ListUsersParams).CreatedAfter)},
 		{"created_at_before", true, timeInput((*ListUsersParams).CreatedBefore)},
 		{"last_active_at_after", true, timeInput((*ListUsersParams).LastActiveAfter)},
 		{"last_active_at_before", true, timeInput((*ListUsersParams).LastActiveBefore)},
 		{"last_sign_in_at_after", true, timeInput((*ListUsersParams).LastSignInAfter)},
 		{"last_sign_in_at_before", true, timeInput((*ListUsersParams).LastSignInBefore)},
-		{"limit", false, countInput((*ListUsersParams).Limit)},
-		{"offset", false, countInput((*ListUsersParams).Offset)},
+		{"limit", false, countInput((*ListUsersParams).Limit, "is too large; Clerk takes"+
+			" at most "+strconv.Itoa(MaxUsersLimit)+" users a page")},
+		{"offset", false, countInput((*ListUsersParams).Offset, "is too large; an offset"+
+			" can be at most "+strconv.Itoa(maxInputOffset)+", far more users than an"+
+			" instance holds")},
 		{"starting_after", false, textInput((*ListUsersParams).StartingAfter)},
-		{"order_by", false, orderInput},
+		{"order_by", false, whole(orderInput)},
 	}
 }
 
 // providerInputs sets provider and provider_user_id, which Clerk takes
-// together; Validate reports one without the other.
-func providerInputs(p *ListUsersParams, inputs map[string]string) []error {
-	provider := strings.TrimSpace(inputs["provider"])
-	ids, reason := splitList(inputs["provider_user_id"])
-	if reason != "" {
-		return []error{&ParamError{Param: "provider_user_id", Reason: reason}}
+// together, and says which one is missing when only the other is given.
+func providerInputs(p *ListUsersParams, inputs map[string]inputValue) []error {
+	provider := inputs["provider"].text
+	items, reason := inputs["provider_user_id"].listItems()
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.value()
+		if reason == "" {
+			reason = itemFault(i, len(ids), ids[i])
+		}
 	}
 
-	if provider != "" || len(ids) > 0 {
+	switch {
+	case reason != "":
+		return []error{&ParamError{Param: "provider_user_id", Reason: reason}}
+	case provider != "" && len(ids) == 0:
+		return []error{&ParamError{Param: "provider_user_id", Reason: "is required with" +
+			" provider; set the provider_user_id input to the provider's user ids too"}}
+	case provider == "" && len(ids) > 0:
+		return []error{&ParamError{Param: "provider", Reason: "is required with" +
+			" provider_user_id; set the provider input too, such as \"oauth_google\""}}
+	}
+
+	if provider != "" {
 		p.Provider(provider, ids...)
 	}
 	return nil
+}
+
+// cursorInputs checks starting_after against order_by, in the words of
+// inputs; Validate's own check speaks to Go callers.
+func cursorInputs(p *ListUsersParams) []error {
+	if field, _ := p.Ordering(); p.startingAfter == "" || field == OrderCreatedAt {
+		return nil
+	}
+	return []error{&ParamError{Param: "starting_after", Reason: "works only when" +
+		" order_by is created_at or -created_at; change order_by, or page with offset"}}
+}
+
+// validateInputs checks p as Validate does, leaving out the parameters
+// that already have a problem in errs: their input was refused, and
+// Validate would only repeat it in words meant for Go callers.
+func validateInputs(p *ListUsersParams, errs []error) []error {
+	reported := map[string]bool{}
+	for _, err := range errs {
+		var pe *ParamError
+		if errors.As(err, &pe) {
+			reported[pe.Param] = true
+		}
+	}
+
+	var out []error
+	for _, err := range unwrapAllOrNil(p.Validate()) {
+		var pe *ParamError
+		if !errors.As(err, &pe) || !reported[pe.Param] {
+			out = append(out, err)
+		}
+	}
+	return out
 }
 
 // inputNames returns every name ParamsFromInputs reads.
@@ -155,7 +221,7 @@ func isFilterInput(name string) bool {
 
 // unknownInputs reports every input name that is no parameter, in sorted
 // order, each with the closest parameter when one is near.
-func unknownInputs(inputs map[string]string) []error {
+func unknownInputs(inputs map[string]inputValue) []error {
 	known := inputNames()
 	var errs []error
 	for _, name := range slices.Sorted(maps.Keys(inputs)) {
@@ -177,4 +243,12 @@ func unwrapAll(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// unwrapAllOrNil is unwrapAll that takes nil.
+func unwrapAllOrNil(err error) []error {
+	if err == nil {
+		return nil
+	}
+	return unwrapAll(err)
 }

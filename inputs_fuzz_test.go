@@ -9,9 +9,9 @@ import (
 )
 
 // FuzzParamsFromInputs builds params from arbitrary inputs. It must not
-// panic; it must fail only with *ParamError values and nil params; params
-// it returns must encode, and every numeric parameter on the wire must be
-// digits.
+// panic; it must fail only with *ParamError values, whose reasons give no
+// advice meant for Go callers, and nil params; params it returns must
+// encode, and every numeric parameter on the wire must be digits.
 func FuzzParamsFromInputs(f *testing.F) {
 	for _, seed := range [][4]string{
 		{"offset", " 20 ", "limit", "10abc"},
@@ -23,6 +23,10 @@ func FuzzParamsFromInputs(f *testing.F) {
 		{"order_by", "-created_at", "starting_after", "user_1"},
 		{"query", "a\x00b", "name_query", "\xff"},
 		{"last_sign_in_at_after", "99999999999999999999", "emial_address", "x"},
+		{"created_at_after", "0001-01-01T00:00:00Z", "created_at_before", "1700000000"},
+		{"user_id", "+-user_1", "organization_id", "--org_1"},
+		{"provider_user_id", "1", "offset", "2147483648"},
+		{"starting_after", "user_1", "order_by", "-username"},
 	} {
 		f.Add(seed[0], seed[1], seed[2], seed[3])
 	}
@@ -37,6 +41,9 @@ func FuzzParamsFromInputs(f *testing.F) {
 				var pe *clerk.ParamError
 				if !errors.As(e, &pe) {
 					t.Fatalf("error %T %v is not a *ParamError", e, e)
+				}
+				if goWords.MatchString(pe.Reason) {
+					t.Fatalf("error %q gives advice meant for Go callers", e)
 				}
 			}
 			return

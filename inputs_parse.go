@@ -3,91 +3,118 @@ package clerk
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
-// The parsers of ParamsFromInputs. Each takes a trimmed, non-empty value,
-// sets it, and returns why it could not, or "". Reasons never quote the
-// value, which may be personal data.
+// The parsers of ParamsFromInputs. Each takes a non-empty value, sets it,
+// and returns why it could not, or "". Reasons never quote the value,
+// which may be personal data.
 
-// listInput splits a list on commas.
+// maxInputOffset is the largest offset an input may give: far beyond any
+// instance, and within a 32-bit int.
+const maxInputOffset = 1_000_000_000
+
+// whole adapts a parser of the whole text of a value.
+func whole(parse func(p *ListUsersParams, text string) string) func(*ListUsersParams,
+	inputValue) string {
+
+	return func(p *ListUsersParams, v inputValue) string { return parse(p, v.text) }
+}
+
+// listInput sets the items of a list.
 func listInput(set func(*ListUsersParams, ...string) *ListUsersParams) func(
-	*ListUsersParams, string) string {
+	*ListUsersParams, inputValue) string {
 
-	return func(p *ListUsersParams, value string) string {
-		items, reason := splitList(value)
+	return func(p *ListUsersParams, v inputValue) string {
+		items, reason := v.listItems()
+		values := make([]string, len(items))
+		for i, it := range items {
+			values[i] = it.value()
+			if reason == "" {
+				reason = itemFault(i, len(items), values[i])
+			}
+		}
 		if reason == "" {
-			set(p, items...)
+			set(p, values...)
 		}
 		return reason
 	}
 }
 
-// idsInput splits a list of ids on commas; a leading "-" excludes an id,
-// a leading "+" includes it.
+// idsInput sets the items of a list of ids. A "+" or "-" written before
+// an id includes or excludes it; an id that still begins with one after
+// that is refused, since Clerk would read it as a prefix.
 func idsInput(include, exclude func(*ListUsersParams, ...string) *ListUsersParams) func(
-	*ListUsersParams, string) string {
+	*ListUsersParams, inputValue) string {
 
-	return func(p *ListUsersParams, value string) string {
-		items, reason := splitList(value)
+	return func(p *ListUsersParams, v inputValue) string {
+		items, reason := v.listItems()
 		if reason != "" {
 			return reason
 		}
-		for i, id := range items {
-			switch {
-			case id == "-" || id == "+":
-				return "item " + strconv.Itoa(i+1) + " is a bare " + id + "; write the id after it"
-			case id[0] == '-':
-				exclude(p, strings.TrimSpace(id[1:]))
-			default:
-				include(p, strings.TrimSpace(strings.TrimPrefix(id, "+")))
+
+		var in, out []string
+		for i, it := range items {
+			sign, id, reason := readID(it)
+			if reason != "" {
+				return itemPlace(i, len(items)) + " " + reason
+			}
+			if fault := itemFault(i, len(items), id); fault != "" {
+				return fault
+			}
+			if sign == '-' {
+				out = append(out, id)
+			} else {
+				in = append(in, id)
 			}
 		}
+		include(p, in...)
+		exclude(p, out...)
 		return ""
 	}
 }
 
-// splitList splits value on commas and trims each item; an empty item is
-// a mistake, an empty value no items.
-func splitList(value string) ([]string, string) {
-	if strings.TrimSpace(value) == "" {
-		return nil, ""
+// readID returns the sign written before an id, the id, and why it cannot
+// be sent, or "".
+func readID(it inputItem) (byte, string, string) {
+	sign, lead := cutSign(it.lead)
+	id := strings.TrimSpace(lead + it.data)
+	switch {
+	case id == "":
+		return 0, "", "is a bare " + string(sign) + "; write the id after it"
+	case id[0] != '+' && id[0] != '-':
+		return sign, id, ""
+	case strings.TrimSpace(lead) == "" && it.data != "":
+		return 0, "", "comes from a placeholder and begins with + or -, which Clerk" +
+			" would read as include or exclude; no id begins so, so it is refused" +
+			" rather than guessed: check the workflow's data"
 	}
-
-	items := strings.Split(value, ",")
-	for i, item := range items {
-		items[i] = strings.TrimSpace(item)
-		if items[i] == "" {
-			return nil, "item " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(items)) +
-				" is empty; remove the extra comma"
-		}
-	}
-	return items, ""
+	return 0, "", "has two signs; write at most one + (include) or - (exclude)" +
+		" before the id"
 }
 
-// textInput sets text as given.
+// textInput sets the text as given.
 func textInput(set func(*ListUsersParams, string) *ListUsersParams) func(
-	*ListUsersParams, string) string {
+	*ListUsersParams, inputValue) string {
 
-	return func(p *ListUsersParams, value string) string {
-		set(p, value)
+	return func(p *ListUsersParams, v inputValue) string {
+		set(p, v.text)
 		return ""
 	}
 }
 
-// countInput reads a count in decimal digits only.
-func countInput(set func(*ListUsersParams, int) *ListUsersParams) func(
-	*ListUsersParams, string) string {
+// countInput reads a count in decimal digits only; tooLarge says why a
+// count above maxInputOffset is refused.
+func countInput(set func(*ListUsersParams, int) *ListUsersParams, tooLarge string) func(
+	*ListUsersParams, inputValue) string {
 
-	return func(p *ListUsersParams, value string) string {
-		if !allDigits(value) {
+	return func(p *ListUsersParams, v inputValue) string {
+		if !allDigits(v.text) {
 			return "must be a whole number in digits only, such as 20," +
 				" without sign, decimal point, exponent or letters"
 		}
-		n, err := strconv.Atoi(value)
-		if err != nil || n > 1_000_000_000 {
-			return "is too large; Clerk takes at most " + strconv.Itoa(MaxUsersLimit) +
-				" users a page"
+		n, err := strconv.Atoi(v.text)
+		if err != nil || n > maxInputOffset {
+			return tooLarge
 		}
 		set(p, n)
 		return ""
@@ -105,37 +132,6 @@ func boolInput(p *ListUsersParams, value string) string {
 		return `must be "true" or "false", in lower case`
 	}
 	return ""
-}
-
-// timeInput reads Unix milliseconds in digits or an RFC 3339 time.
-func timeInput(set func(*ListUsersParams, time.Time) *ListUsersParams) func(
-	*ListUsersParams, string) string {
-
-	return func(p *ListUsersParams, value string) string {
-		t, reason := parseInputTime(value)
-		if reason == "" {
-			set(p, t)
-		}
-		return reason
-	}
-}
-
-// parseInputTime reads Unix milliseconds in digits or an RFC 3339 time.
-func parseInputTime(value string) (time.Time, string) {
-	if allDigits(value) {
-		ms, err := strconv.ParseInt(value, 10, 64)
-		if err != nil {
-			return time.Time{}, "is too large for Unix milliseconds"
-		}
-		return time.UnixMilli(ms).UTC(), ""
-	}
-
-	t, err := time.Parse(time.RFC3339Nano, value)
-	if err != nil {
-		return time.Time{}, "must be Unix milliseconds in digits, such as 1700000000000," +
-			" or an RFC 3339 time, such as 2024-05-01T00:00:00Z"
-	}
-	return t, ""
 }
 
 // orderInput reads order_by: a field after an optional "+" or "-".
@@ -166,8 +162,13 @@ func parseOrderBy(value string) (OrderField, Direction, string) {
 	for _, f := range OrderFields() {
 		names = append(names, string(f))
 	}
-	return "", "", "must be a field, optionally after + or -, such as -created_at;" +
-		" the fields are " + strings.Join(names, ", ")
+	reason := "must be a field, optionally after + or -, such as -created_at; "
+	if near := nearest(name, names); near != "" {
+		reason += "did you mean " + near + "? The fields are "
+	} else {
+		reason += "the fields are "
+	}
+	return "", "", reason + strings.Join(names, ", ")
 }
 
 // allDigits reports whether s is one or more ASCII digits.

@@ -3,6 +3,7 @@ package clerk_test
 import (
 	"errors"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -118,13 +119,27 @@ func TestParamsFromInputsRejects(t *testing.T) {
 		{"created_at_after", "1.7e12", "RFC 3339"},
 		{"created_at_after", "-1", "RFC 3339"},
 		{"created_at_after", "99999999999999999999", "too large"},
+		{"created_at_after", "0001-01-01T00:00:00Z", "leave the input empty"},
+		{"created_at_before", "1969-12-31T23:59:59.999Z", "is before 1970"},
+		{"last_active_at_after", "1970-01-01T01:00:00+02:00", "is before 1970"},
+		{"created_at_after", "1700000000", "looks like Unix seconds; multiply by 1000"},
+		{"created_at_after", "0", "looks like Unix seconds"},
+		{"last_sign_in_at_before", "999999999999", "looks like Unix seconds"},
+		{"created_at_after", "1700000000000000", "micro- or nanoseconds"},
+		{"offset", "2147483648", "an offset can be at most 1000000000"},
+		{"limit", "2147483648", "at most 500 users a page"},
+		{"order_by", "-created", "did you mean created_at?"},
+		{"user_id", "+-user_1", "two signs"},
+		{"external_id", "crm_1, --crm_2", "item 2 of 2 has two signs"},
+		{"email_address", "a@example.com,b\x00@example.com", "item 2 of 2 contains the control"},
+		{"provider", "oauth_google", "set the provider_user_id input"},
 		{"email_address", "a@example.com,,b@example.com", "item 2 of 3 is empty"},
 		{"email_address", "a@example.com,", "item 2 of 2 is empty"},
 		{"username", ",", "item 1 of 2 is empty"},
 		{"user_id", "user_1,-", "bare -"},
 		{"order_by", "-age", "such as -created_at"},
 		{"order_by", "created_at desc", "such as -created_at"},
-		{"provider_user_id", "123", "provider"},
+		{"provider_user_id", "123", "set the provider input too"},
 		{"emial_address", "a@example.com", "did you mean email_address?"},
 		{"page", "2", "not a parameter"},
 	}
@@ -135,18 +150,48 @@ func TestParamsFromInputsRejects(t *testing.T) {
 			if p != nil {
 				t.Errorf("params %v despite the error", p)
 			}
-			param := tt.param
-			if tt.param == "provider_user_id" {
-				param = "provider" // Validate names what is missing
+			param := map[string]string{"provider_user_id": "provider", // the missing one
+				"provider": "provider_user_id"}[tt.param]
+			if param == "" {
+				param = tt.param
 			}
 			reason, ok := paramErrors(err)[param]
 			if !ok || !strings.Contains(reason, tt.want) {
-				t.Errorf("error %v, want one naming %s with %q", err, param, tt.want)
+				t.Fatalf("error %v, want one naming %s with %q", err, param, tt.want)
 			}
-			if strings.Contains(err.Error(), tt.value) && len(tt.value) > 3 {
+			msg := strings.ReplaceAll(err.Error(), "-created_at", "") // an example
+			if strings.Contains(msg, tt.value) && len(tt.value) > 3 {
 				t.Errorf("error %q quotes the value", err)
 			}
+			if goWords.MatchString(err.Error()) {
+				t.Errorf("error %q gives advice meant for Go callers", err)
+			}
 		})
+	}
+}
+
+// goWords matches advice meant for Go callers of the builder, which no
+// error of ParamsFromInputs may give: its users write text fields.
+var goWords = regexp.MustCompile(`time\.Time|Provider\b|Order[A-Z*]|Exclude[A-Z]|` +
+	`\bOffset\b|\bgiven to\b|\bargument\b|\bmethod\b`)
+
+func TestParamsFromInputsSpeaksOfInputs(t *testing.T) {
+	t.Parallel()
+	for _, inputs := range []map[string]string{
+		{"starting_after": "user_1", "order_by": "-last_sign_in_at"},
+		{"starting_after": "user_1", "offset": "10"},
+		{"user_id": "--user_1"},
+		{"organization_id": "-+org_1"},
+		{"provider_user_id": "1, 2"},
+		{"provider": "oauth_google", "provider_user_id": "1,\x01"},
+		{"created_at_after": "2024-05-02T00:00:00Z", "created_at_before": "1714521600000"},
+		{"email_address": strings.Repeat("a@example.com,", 100) + "b@example.com"},
+		{"query": "\xff"},
+	} {
+		_, err := clerk.ParamsFromInputs(inputs)
+		if err == nil || goWords.MatchString(err.Error()) {
+			t.Errorf("%v: error %v, want one that speaks of inputs", inputs, err)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 type Mapping struct {
 	fields []mappedField
 	place  string // where the fields are in the document, for errors
+	doc    string // the kind of document, for errors: "step", or ""
 }
 
 // mappedField is one target field of a mapping.
@@ -49,8 +50,9 @@ type mappedField struct {
 //   - default: text, a number, true, false or null, used when the path
 //     gives nothing, null or empty text. Without it such a field is null.
 //   - transform: lower (text in lower case); rfc3339 (a timestamp in Unix
-//     milliseconds, or an RFC 3339 time, as RFC 3339 text in UTC with
-//     milliseconds, like the companion keys of Flatten); join (every
+//     milliseconds, its *_rfc3339 companion, or metadata holding either
+//     or an RFC 3339 time, as RFC 3339 text in UTC with milliseconds,
+//     like the companion keys of Flatten); join (every
 //     value the path gives, as text, separated by separator, leaving out
 //     null and empty values); json (the value as compact JSON text: an
 //     object, a list, or, for a path that can give several values, the
@@ -64,7 +66,9 @@ type mappedField struct {
 // "full_name". Every key Flatten writes is a path, except that a "[" in a
 // metadata name needs a backslash before it, and the key of an object
 // Clerk sent as null ("email_addresses.0.verification") needs transform
-// json, as the object would. Lists also take selectors:
+// json, as the object would. As in Flatten's keys, a metadata name that
+// is empty is written as two quotation marks: public_metadata."".plan,
+// written "public_metadata.\"\".plan" in JSON. Lists also take selectors:
 //
 //   - [N], the item at index N, as .N does: email_addresses[0].email_address
 //   - [*], every item: organization_memberships[*].organization.slug
@@ -119,9 +123,10 @@ func (m *Mapping) Fields() []string {
 // in order, every one present, null when the user has no value for it and
 // the mapping gives no default.
 //
-// Apply fails only when rfc3339 meets metadata that holds no time; the
-// error is a *MappingError per such field, which is null in the Record,
-// and every other field is filled.
+// Apply fails only when rfc3339 meets metadata that holds no time (text
+// that is none, true or false, an object or a list); the error is a
+// *MappingError per such field, which is null in the Record (or its
+// default), and every other field is filled.
 func (m *Mapping) Apply(u User) (Record, error) {
 	root := node{kind: nodeTyped, shape: userShape, v: reflect.ValueOf(&u).Elem()}
 	var rec RecordBuilder
@@ -132,7 +137,7 @@ func (m *Mapping) Apply(u User) (Record, error) {
 		v, err := f.transform.apply(nodes, f.path.multi, f.separator)
 		if err != nil {
 			errs = append(errs, &MappingError{Field: joinField(m.place, f.target),
-				Reason: "from " + strconv.Quote(f.from) + " " + err.Error()})
+				Reason: "from " + strconv.Quote(f.from) + " " + err.Error(), doc: m.doc})
 		}
 		if v.IsNull() || (v.kind == KindString && v.text == "") {
 			v = f.fallback

@@ -9,7 +9,8 @@ import (
 // it is parsed, or a value a mapping could not convert when it was
 // applied. ParseMapping, ParseStep and Apply join one per mistake with
 // errors.Join; take each out with errors.As, or range over the Unwrap
-// method of the joined error.
+// method of the joined error. Its message starts "clerk: step" for a
+// step, its output mapping included, and "clerk: mapping" otherwise.
 type MappingError struct {
 	// Field is where the mistake is, as the dotted names of the document's
 	// members: "fields.google_id" for a mapping's target field,
@@ -20,21 +21,31 @@ type MappingError struct {
 	// Reason says what is wrong and what to write instead. It never quotes
 	// a user's data.
 	Reason string
+
+	doc string // the kind of document, for Error: "step", or "" for a mapping
 }
 
-// Error returns one line such as `clerk: mapping fields.google_id: from
-// "external_acounts": the user has no property "external_acounts"; did
-// you mean "external_accounts"?`.
+// Error returns one line that starts with the kind of document, such as
+// `clerk: mapping fields.google_id: from "external_acounts" names
+// "external_acounts", which the user does not have in Clerk's schema; did
+// you mean "external_accounts"?`, or `clerk: step on_no_match: ...` for a
+// step, its output mapping included.
 func (e *MappingError) Error() string {
-	if e.Field == "" {
-		return "clerk: mapping: " + e.Reason
+	doc := "mapping"
+	if e.doc != "" {
+		doc = e.doc
 	}
-	return "clerk: mapping " + e.Field + ": " + e.Reason
+	if e.Field == "" {
+		return "clerk: " + doc + ": " + e.Reason
+	}
+	return "clerk: " + doc + " " + e.Field + ": " + e.Reason
 }
 
-// problems collects MappingErrors under a common prefix of Field.
+// problems collects MappingErrors under a common prefix of Field, for a
+// kind of document.
 type problems struct {
 	prefix string
+	doc    string // "step", or "" for a mapping
 	list   []error
 }
 
@@ -42,7 +53,7 @@ type problems struct {
 // by fmt.Sprintf.
 func (p *problems) add(field, format string, args ...any) {
 	p.list = append(p.list, &MappingError{Field: joinField(p.prefix, field),
-		Reason: fmt.Sprintf(format, args...)})
+		Reason: fmt.Sprintf(format, args...), doc: p.doc})
 }
 
 // err joins the mistakes, or returns nil when there are none.

@@ -29,6 +29,9 @@ func FuzzParseMapping(f *testing.F) {
 			"l": {"from": "primary_email_address", "transform": "lower"}}}`,
 		`{"fields": {"a": "public_metadata.a\\.b[*]", "b": "email_addresses[*]"}}`,
 		`{"fields": {"x": {"from": "organization_memberships[*]", "transform": "json"}}}`,
+		`{"fields": {"e": "public_metadata.\"\".a", "q": "public_metadata.\\\"\\\""}}`,
+		`{"fields": {"c": {"from": "created_at_rfc3339", "transform": "rfc3339"},
+			"o": {"from": "public_metadata.plan", "transform": "rfc3339"}}}`,
 		`{"fields": {"bad": "nope", "a": "a..b", "c": "id["}}`, `[]`, `{`, `""`,
 	} {
 		f.Add([]byte(seed))

@@ -27,7 +27,7 @@ func parseMappingDoc(data []byte, p *problems) *Mapping {
 		}
 	}
 
-	m := &Mapping{place: joinField(p.prefix, "fields")}
+	m := &Mapping{place: joinField(p.prefix, "fields"), doc: p.doc}
 	if fields == nil {
 		p.add("fields", `is missing; name the workflow's fields, such as `+
 			`{"fields": {"clerk_user_id": "id"}}`)

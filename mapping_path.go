@@ -45,11 +45,14 @@ func parsePath(s string) ([]pathSeg, error) {
 	var segs []pathSeg
 	for i := 0; ; i++ {
 		name, next, err := readPlain(s, i, ".[")
-		if err != nil {
+		switch {
+		case err != nil:
 			return nil, err
-		}
-		if name == "" {
-			return nil, pathErr(s, i, "an empty property name")
+		case name == "":
+			return nil, pathErr(s, i, "an empty property name; write \"\" for a"+
+				" metadata name that is empty")
+		case s[i:next] == emptyName:
+			name = ""
 		}
 
 		seg := pathSeg{name: name}

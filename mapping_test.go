@@ -64,7 +64,7 @@ const mappingUser = `{
 	"public_metadata": {"plan": {"tier": "pro", "seats": 5}, "plan.tier": "free",
 		"orders": [{"id": "o1", "status": "paid"}, {"id": "o2", "status": "open"}],
 		"tags": ["vip", "beta"], "signup": 1700000000000, "when": "2024-05-01T02:00:00+02:00",
-		"bad_time": "soon", "empty": ""},
+		"bad_time": "soon", "empty": "", "": {"a": "empty name"}, "\"\"": "quotes"},
 	"created_at": 1688202000123, "last_sign_in_at": null
 }`
 
@@ -95,6 +95,8 @@ func TestMappingSelectors(t *testing.T) {
 		{`"public_metadata.orders.0.id"`, `"o1"`},
 		{`"public_metadata.tags[1]"`, `"beta"`},
 		{`"public_metadata.nothing.here"`, `null`},
+		{`"public_metadata.\"\".a"`, `"empty name"`},
+		{`"public_metadata.\\\"\\\""`, `"quotes"`},
 		{`"primary_email_address"`, `"Zoe@Example.de"`},
 		{`"full_name"`, `"Zoë"`},
 		{`"created_at"`, `1688202000123`},
@@ -120,6 +122,8 @@ func TestMappingTransformsAndDefaults(t *testing.T) {
 		{`{"from": "public_metadata.when", "transform": "rfc3339"}`,
 			`"2024-05-01T00:00:00.000Z"`},
 		{`{"from": "last_sign_in_at", "transform": "rfc3339", "default": "never"}`, `"never"`},
+		{`{"from": "created_at_rfc3339", "transform": "rfc3339"}`, `"2023-07-01T09:00:00.123Z"`},
+		{`{"from": "last_sign_in_at_rfc3339", "transform": "rfc3339"}`, `null`},
 		{`{"from": "email_addresses[*].email_address", "transform": "join"}`,
 			`"Old@Example.com,Zoe@Example.de,zoe@work.example"`},
 		{`{"from": "email_addresses[verification.status=verified].email_address",
@@ -167,6 +171,25 @@ func TestMappingApplyErrorNamesTheField(t *testing.T) {
 		t.Errorf("error %q quotes the user's data", err)
 	}
 	want := map[string]string{"id": "user_map", "signed_up": ""}
+	if diff := cmp.Diff(want, rec.Strings()); diff != "" {
+		t.Errorf("record (-want +got):\n%s", diff)
+	}
+}
+
+func TestMappingRFC3339RefusesObjectsAndLists(t *testing.T) {
+	t.Parallel()
+	m := mustMapping(t, `{"fields": {
+		"object": {"from": "public_metadata.plan", "transform": "rfc3339"},
+		"list": {"from": "public_metadata.tags", "transform": "rfc3339", "default": "none"},
+		"time": {"from": "public_metadata.signup", "transform": "rfc3339"}}}`)
+	rec, err := m.Apply(decodeUser(t, mappingUser))
+
+	got := mappingProblems(err)
+	if !strings.Contains(got["fields.object"], "holds an object") ||
+		!strings.Contains(got["fields.list"], "holds a list") || len(got) != 2 {
+		t.Errorf("error %v, want one for the object and one for the list", err)
+	}
+	want := map[string]string{"object": "", "list": "none", "time": "2023-11-14T22:13:20.000Z"}
 	if diff := cmp.Diff(want, rec.Strings()); diff != "" {
 		t.Errorf("record (-want +got):\n%s", diff)
 	}
@@ -276,6 +299,9 @@ func TestParseMappingRejects(t *testing.T) {
 			"not text"},
 		{`{"fields": {"a": {"from": "first_name", "transform": "rfc3339"}}}`, "fields.a",
 			"as a time"},
+		{`{"fields": {"a": {"from": "full_name", "transform": "rfc3339"}}}`, "fields.a",
+			"as a time"},
+		{`{"fields": {"a": "public_metadata..a"}}`, "fields.a", `write "" for a metadata`},
 		{`{"fields": {"a": {"from": "id", "transform": "join"}}}`, "fields.a",
 			"a single value"},
 		{`{"fields": {"a": {"from": "email_addresses", "transform": "join"}}}`, "fields.a",

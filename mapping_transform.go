@@ -46,9 +46,10 @@ func (t transform) check(p *compiledPath) string {
 			" the items, such as " + p.lastName() + "[*].id"
 	case t == transformLower && end != "text":
 		return "lowers " + p.lastName() + ", which is " + end + ", not text"
-	case t == transformRFC3339 && (p.end == nil || p.end.kind != shapeTime):
+	case t == transformRFC3339 && !p.timeLike():
 		return "reads " + p.lastName() + " as a time, but it is " + end +
-			"; rfc3339 takes a timestamp, a member named *_at, or metadata"
+			"; rfc3339 takes a timestamp, a member named *_at, its *_at_rfc3339" +
+			" companion, or metadata"
 	case t == transformJoin && !p.multi && (p.end == nil || p.end.kind != shapeList):
 		return "joins " + p.lastName() + ", a single value; select several with [*]" +
 			" or [property=value], or drop the transform"
@@ -70,7 +71,11 @@ func (t transform) apply(nodes []node, multi bool, sep string) (Value, error) {
 	}
 
 	v, ok := nodes[0].scalar()
-	if !ok { // an object or a list inside metadata
+	switch {
+	case !ok && t == transformRFC3339: // an object or a list inside metadata
+		return NullValue(), errors.New("holds " + rawKind(nodes[0]) + ", which is" +
+			" neither whole Unix milliseconds nor an RFC 3339 time")
+	case !ok:
 		text, err := nodes[0].json()
 		return StringValue(string(text)), err
 	}
@@ -81,6 +86,24 @@ func (t transform) apply(nodes []node, multi bool, sep string) (Value, error) {
 		return rfc3339Value(v)
 	}
 	return v, nil
+}
+
+// timeLike reports whether the path gives a time: a timestamp, or the
+// companion of one, whose RFC 3339 text rfc3339 reads back.
+func (p *compiledPath) timeLike() bool {
+	if p.end != nil {
+		return p.end.kind == shapeTime
+	}
+	return p.steps[len(p.steps)-1].op == opCompanion
+}
+
+// rawKind names what a metadata node holds that is not one value: "an
+// object" or "a list".
+func rawKind(n node) string {
+	if n.kind == nodeRaw && n.raw[0] == '[' {
+		return "a list"
+	}
+	return "an object"
 }
 
 // joinNodes joins the text of every value, items of lists included,

@@ -1,8 +1,9 @@
 package clerk
 
 import (
-	"fmt"
+	"errors"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -71,6 +72,16 @@ func manyPolicies() []string  { return []string{"error", "first", "all"} }
 //     Different inputs must all match, as in Clerk: a step with an email
 //     and a phone number finds only users who have both. limit,
 //     order_by, offset and starting_after are not inputs.
+//   - What a placeholder brings from the data is one value, exactly
+//     (trimmed of white space): it is never split on commas and never
+//     read as include or exclude, so that the data cannot widen or turn
+//     the lookup. Only the step's own text has those meanings:
+//     "{{case.email}}, {{case.alt_email}}" is two emails, each whole,
+//     whatever commas they hold, and "-{{case.user}}" excludes the
+//     case's user. For user_id, external_id and organization_id, a
+//     value from the data that begins with "+" or "-" (after any sign
+//     the step writes) would be read by Clerk as a prefix, so Run
+//     refuses it with a *ParamError naming the input rather than guess.
 //   - limit: the page size, 1 to 500; Clerk's 10 unless given. The step
 //     reads one page: at most limit users are mapped.
 //   - order_by: the order of that page, such as "-created_at" (newest
@@ -91,7 +102,7 @@ func manyPolicies() []string  { return []string{"error", "first", "all"} }
 //
 // ParseStep reports every mistake at once, joined with errors.Join, each a
 // *MappingError naming its place: "inputs.email_address", "limit",
-// "output.fields.google_id".
+// "output.fields.google_id"; their messages start "clerk: step".
 //
 // Known shortcomings: placeholders copy the data as it is, with no
 // transform, so an email that the workflow holds in capitals is sent so
@@ -100,16 +111,35 @@ func manyPolicies() []string  { return []string{"error", "first", "all"} }
 // every match walks the pages with Client.Users instead.
 func ParseStep(r io.Reader) (*Step, error) {
 	data, err := readDocument(r, "step")
+	var me *MappingError
+	if errors.As(err, &me) {
+		me.doc = "step"
+	}
 	if err != nil {
 		return nil, err
 	}
 
-	p := problems{}
+	p := problems{doc: "step"}
 	s := parseStepDoc(data, &p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// Placeholders returns the keys of the workflow's data that the step's
+// inputs name, each once, in the order of the step document: the keys
+// Run reads from its data.
+func (s *Step) Placeholders() []string {
+	var keys []string
+	for _, in := range s.inputs {
+		for _, key := range in.tmpl.placeholders() {
+			if !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
+		}
+	}
+	return keys
 }
 
 // StepResult is what a step found.
@@ -139,8 +169,12 @@ type StepError struct {
 	Matches int64
 
 	// Missing lists the keys of the workflow's data that had no value,
-	// for on_empty_inputs.
+	// for on_empty_inputs: for each input, the first it missed.
 	Missing []string
+
+	// Inputs lists the inputs that resolved to nothing, for
+	// on_empty_inputs, in the order of the step.
+	Inputs []string
 }
 
 // Error returns one line that says what happened and which policy to
@@ -148,8 +182,13 @@ type StepError struct {
 func (e *StepError) Error() string {
 	switch e.Policy {
 	case "on_empty_inputs":
-		return fmt.Sprintf("clerk: step: every input resolved to nothing (no value for %s),"+
-			" and on_empty_inputs is \"error\", so no users were listed", quoteKeys(e.Missing))
+		what := "every input resolved to nothing"
+		if len(e.Inputs) == 1 {
+			what = "the input " + e.Inputs[0] + " resolved to nothing"
+		}
+		return "clerk: step: " + what + ", because the data has no value for " +
+			quoteKeys(e.Missing) + ", and on_empty_inputs is \"error\", so no users" +
+			" were listed"
 	case "on_no_match":
 		return "clerk: step: no user matches, and on_no_match is \"error\""
 	}
@@ -157,11 +196,14 @@ func (e *StepError) Error() string {
 		" on_many_matches is \"error\"; narrow the inputs, or choose \"first\" or \"all\""
 }
 
-// quoteKeys writes data keys for messages.
+// quoteKeys writes data keys for messages: "a", "b" or "c".
 func quoteKeys(keys []string) string {
 	out := ""
 	for i, k := range keys {
-		if i > 0 {
+		switch {
+		case i > 0 && i == len(keys)-1:
+			out += " or "
+		case i > 0:
 			out += ", "
 		}
 		out += strconv.Quote(k)

@@ -20,11 +20,11 @@ func parseStepDoc(data []byte, p *problems) *Step {
 	s := &Step{onEmpty: emptyPolicies()[0], onNone: nonePolicies()[0],
 		onMany: manyPolicies()[0]}
 	var output json.RawMessage
-	literalFilter := false
+	narrows, refused := false, false
 	for _, mem := range uniqueMembers(members, "", p) {
 		switch mem.name {
 		case "inputs":
-			literalFilter = s.parseInputs(mem.value, p)
+			narrows, refused = s.parseInputs(mem.value, p)
 		case "limit":
 			s.limit = parseStepLimit(mem.value, p)
 		case "order_by":
@@ -45,7 +45,9 @@ func parseStepDoc(data []byte, p *problems) *Step {
 		}
 	}
 
-	if s.templated == 0 && !literalFilter && s.onEmpty != "list_all" {
+	// A refused input, such as a misspelt one, may have been meant to
+	// narrow the lookup: saying that nothing narrows it would mislead.
+	if s.templated == 0 && !narrows && !refused && s.onEmpty != "list_all" {
 		p.add("inputs", `has nothing that narrows the lookup, so the step would list`+
 			` every user; add an input such as "email_address": "{{case.email}}", or`+
 			` set "on_empty_inputs": "list_all" if listing every user is meant`)
@@ -62,47 +64,86 @@ func (s *Step) parseOutput(raw json.RawMessage, p *problems) {
 		return
 	}
 
-	sub := problems{prefix: "output"}
+	sub := problems{prefix: "output", doc: p.doc}
 	s.output = parseMappingDoc(raw, &sub)
 	p.list = append(p.list, sub.list...)
 }
 
-// parseInputs reads the inputs object and reports whether a fixed input
-// narrows the lookup.
-func (s *Step) parseInputs(raw json.RawMessage, p *problems) bool {
+// parseInputs reads the inputs object. It reports whether a fixed input
+// narrows the lookup, and whether an input that might have narrowed it
+// was refused: an unknown name, or a value that is not text.
+func (s *Step) parseInputs(raw json.RawMessage, p *problems) (narrows, refused bool) {
 	members, ok := docObject(raw)
 	if !ok {
 		p.add("inputs", "must be an object of query parameters and their values, not %s",
 			jsonKind(raw))
-		return false
+		return false, true
 	}
 
 	literals, templated := map[string]string{}, map[string]bool{}
 	for _, mem := range uniqueMembers(members, "inputs", p) {
 		where := "inputs." + mem.name
 		if !stepInputName(mem.name, where, p) {
+			refused = refused || !slices.Contains(inputNames(), mem.name)
 			continue
 		}
-		text, ok := inputText(mem.value)
+		tmpl, ok := parseInputValue(mem, where, p)
 		if !ok {
-			p.add(where, "must be text, such as \"{{case.email}}\", not %s", jsonKind(mem.value))
-			continue
-		}
-		tmpl, err := parseTemplate(text)
-		if err != nil {
-			p.add(where, "%v", err)
+			refused = refused || isFilterInput(mem.name)
 			continue
 		}
 
 		s.inputs = append(s.inputs, stepInput{name: mem.name, tmpl: tmpl})
-		if len(tmpl.placeholders()) > 0 {
+		switch {
+		case len(tmpl.placeholders()) == 0:
+			literals[mem.name], _ = tmpl.resolve(nil)
+		case isListInput(mem.name):
+			checkListTemplate(mem.name, tmpl, p)
+			fallthrough
+		default:
 			s.templated++
 			templated[mem.name] = true
-		} else {
-			literals[mem.name] = text
 		}
 	}
-	return checkLiterals(literals, templated, p)
+	return checkLiterals(literals, templated, p), refused
+}
+
+// parseInputValue reads the template of one input.
+func parseInputValue(mem docMember, where string, p *problems) (template, bool) {
+	text, ok := inputText(mem.value)
+	if !ok {
+		p.add(where, "must be text, such as \"{{case.email}}\", not %s", jsonKind(mem.value))
+		return template{}, false
+	}
+
+	tmpl, err := parseTemplate(text)
+	if err != nil {
+		p.add(where, "%v", err)
+		return template{}, false
+	}
+	return tmpl, true
+}
+
+// checkListTemplate checks a list input with placeholders as far as can
+// be done before the data is known: its items as the step's own text
+// writes them (an empty one, a sign without an id), with every
+// placeholder standing for a plain value.
+func checkListTemplate(name string, tmpl template, p *problems) {
+	sample := map[string]string{}
+	for _, key := range tmpl.placeholders() {
+		sample[key] = "x"
+	}
+	text, _ := tmpl.resolve(sample)
+	items, _ := tmpl.items(sample)
+
+	_, err := paramsFromValues(map[string]inputValue{
+		name: {text: strings.TrimSpace(text), items: items}})
+	for _, e := range unwrapAllOrNil(err) {
+		var pe *ParamError
+		if errors.As(e, &pe) && pe.Param == name {
+			p.add("inputs."+name, "%s", pe.Reason)
+		}
+	}
 }
 
 // stepInputName checks that name is a parameter a step input may set.
@@ -171,14 +212,6 @@ func addParamErrors(inputs map[string]string, p *problems) {
 			p.add("inputs."+pe.Param, "%s", pe.Reason)
 		}
 	}
-}
-
-// unwrapAllOrNil is unwrapAll that takes nil.
-func unwrapAllOrNil(err error) []error {
-	if err == nil {
-		return nil
-	}
-	return unwrapAll(err)
 }
 
 // parseStepLimit reads limit: a whole number from 1 to MaxUsersLimit.

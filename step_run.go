@@ -14,10 +14,11 @@ import (
 // step's policies and maps each user it keeps.
 //
 // A policy that makes an outcome an error returns a *StepError. Invalid
-// input values are *ParamError values naming the parameter; request
-// failures are the client's errors. When the mapping cannot convert a
-// value (see Mapping.Apply), Run returns the records with that field null
-// along with the error.
+// input values, such as a user_id from the data that begins with "-",
+// are *ParamError values naming the parameter, and nothing is sent;
+// request failures are the client's errors. When the mapping cannot
+// convert a value (see Mapping.Apply), Run returns the records with that
+// field null along with the error.
 func (s *Step) Run(ctx context.Context, c *Client, data map[string]string) (StepResult,
 	error) {
 
@@ -26,17 +27,18 @@ func (s *Step) Run(ctx context.Context, c *Client, data map[string]string) (Step
 			" with NewClient")
 	}
 
-	inputs, missing, unresolved := s.resolve(data)
-	if s.templated > 0 && unresolved == s.templated {
+	r := s.resolve(data)
+	if s.templated > 0 && len(r.unresolved) == s.templated {
 		switch s.onEmpty {
 		case "error":
-			return StepResult{}, &StepError{Policy: "on_empty_inputs", Missing: missing}
+			return StepResult{}, &StepError{Policy: "on_empty_inputs", Missing: r.missing,
+				Inputs: r.unresolved}
 		case "empty":
 			return StepResult{Records: []Record{}, Skipped: true}, nil
 		}
 	}
 
-	params, err := s.params(inputs)
+	params, err := s.params(r.inputs)
 	if err != nil {
 		return StepResult{}, err
 	}
@@ -52,39 +54,48 @@ func (s *Step) Run(ctx context.Context, c *Client, data map[string]string) (Step
 	return s.mapUsers(kept, matches)
 }
 
-// resolve fills every input from data. It returns the inputs that have a
-// value, the keys of data that inputs missed (the first for each input,
-// each key once), and how many inputs resolved to nothing.
-func (s *Step) resolve(data map[string]string) (map[string]string, []string, int) {
-	inputs := map[string]string{}
-	var missing []string
-	unresolved := 0
+// resolution is what a step's inputs give for one run's data.
+type resolution struct {
+	inputs     map[string]inputValue // the inputs that have a value
+	missing    []string              // the keys of the data that inputs missed
+	unresolved []string              // the inputs that resolved to nothing
+}
+
+// resolve fills every input from data. A list input with placeholders is
+// split on the step's own commas only, so that what the data holds is
+// one value, whole. For each input that resolves to nothing, missing
+// holds the first key it missed, each key once.
+func (s *Step) resolve(data map[string]string) resolution {
+	r := resolution{inputs: map[string]inputValue{}}
 	for _, in := range s.inputs {
-		value, ok := in.tmpl.resolve(data)
-		switch {
-		case ok:
-			inputs[in.name] = value
-		default:
-			unresolved++
-			for _, key := range in.tmpl.placeholders() {
-				v, found := data[key]
-				if found && strings.TrimSpace(v) != "" {
-					continue
-				}
-				if !slices.Contains(missing, key) {
-					missing = append(missing, key)
-				}
-				break
+		text, ok := in.tmpl.resolve(data)
+		if ok {
+			v := inputValue{text: strings.TrimSpace(text)}
+			if isListInput(in.name) && len(in.tmpl.placeholders()) > 0 {
+				v.items, _ = in.tmpl.items(data)
 			}
+			r.inputs[in.name] = v
+			continue
+		}
+
+		r.unresolved = append(r.unresolved, in.name)
+		for _, key := range in.tmpl.placeholders() {
+			if _, ok := (templatePart{key: key}).fill(data); ok {
+				continue
+			}
+			if !slices.Contains(r.missing, key) {
+				r.missing = append(r.missing, key)
+			}
+			break
 		}
 	}
-	return inputs, missing, unresolved
+	return r
 }
 
 // params builds the query from the resolved inputs and the step's limit
 // and order.
-func (s *Step) params(inputs map[string]string) (*ListUsersParams, error) {
-	params, err := ParamsFromInputs(inputs)
+func (s *Step) params(inputs map[string]inputValue) (*ListUsersParams, error) {
+	params, err := paramsFromValues(inputs)
 	if err != nil {
 		return nil, err
 	}

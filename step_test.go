@@ -226,6 +226,10 @@ func TestParseStepRejects(t *testing.T) {
 			"output.fields.g", "does not have"},
 		{`{"inputs": {"user_id": "{{x}}"}, "output": {"felds": {}}}`, "output.felds",
 			"not a member of a mapping"},
+		{`{"inputs": {"created_at_after": 1700000000}, ` + out + `}`,
+			"inputs.created_at_after", "looks like Unix seconds"},
+		{`{"inputs": {"user_id": "{{x}}"}, "order_by": "-created", ` + out + `}`, "order_by",
+			"did you mean created_at?"},
 	}
 	for _, tt := range tests {
 		_, err := clerk.ParseStep(strings.NewReader(tt.doc))
@@ -239,13 +243,71 @@ func TestParseStepRejects(t *testing.T) {
 func TestParseStepAcceptsBareLiterals(t *testing.T) {
 	t.Parallel()
 	client, srv := demoClient(t)
-	step := mustStep(t, `{"inputs": {"banned": true, "created_at_after": 1000},
+	step := mustStep(t, `{"inputs": {"banned": true, "created_at_after": 1700000000000},
 		"limit": 1, "on_many_matches": "first", "output": {"fields": {"id": "id"}}}`)
 	if _, err := step.Run(context.Background(), client, nil); err != nil {
 		t.Fatal(err)
 	}
 	q := srv.Requests()[0].Query
-	if q.Get("banned") != "true" || q.Get("created_at_after") != "1000" || q.Get("limit") != "1" {
+	if q.Get("banned") != "true" || q.Get("created_at_after") != "1700000000000" ||
+		q.Get("limit") != "1" {
 		t.Errorf("query %v", q)
+	}
+}
+
+func TestStepErrorsSayStep(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ doc, want string }{
+		{`{"inputs": {"user_id": "{{x}}"}, "on_many_matches": "eror",
+			"output": {"fields": {"id": "id"}}}`, `clerk: step on_many_matches: is "eror"`},
+		{`{"inputs": `, "clerk: step: the step is not valid JSON"},
+		{`{"inputs": {"user_id": "{{x}}"}, "output": {"fields": {"a": "nope"}}}`,
+			"clerk: step output.fields.a: "},
+	}
+	for _, tt := range tests {
+		_, err := clerk.ParseStep(strings.NewReader(tt.doc))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want it to start with %q", tt.doc, err, tt.want)
+		}
+	}
+
+	client, _ := demoClient(t)
+	step := mustStep(t, `{"inputs": {"email_address": "{{e}}"}, "output": {"fields": {
+		"plan": {"from": "public_metadata.plan", "transform": "rfc3339"}}}}`)
+	_, err := step.Run(context.Background(), client, map[string]string{"e": adaEmail})
+	if err == nil || !strings.HasPrefix(err.Error(), "clerk: step output.fields.plan: ") {
+		t.Errorf("Run: error %v, want one for step output.fields.plan", err)
+	}
+}
+
+func TestParseStepReportsAMisspeltInputOnce(t *testing.T) {
+	t.Parallel()
+	for _, inputs := range []string{`{"emial": "{{case.email}}"}`,
+		`{"email_address": ["{{case.email}}"]}`} {
+		_, err := clerk.ParseStep(strings.NewReader(`{"inputs": ` + inputs + `,
+			"output": {"fields": {"id": "id"}}}`))
+		got := mappingProblems(err)
+		if _, ok := got["inputs"]; ok || len(got) != 1 {
+			t.Errorf("%s: want one error, for the input alone; got %v", inputs, err)
+		}
+	}
+}
+
+func TestStepSaysWhichPlaceholderIsMissing(t *testing.T) {
+	t.Parallel()
+	client, _ := demoClient(t)
+	step := mustStep(t, `{"inputs": {"name_query": "{{first}} {{last}}"},
+		"output": {"fields": {"id": "id"}}}`)
+
+	_, err := step.Run(context.Background(), client, map[string]string{"first": "Ada"})
+	var se *clerk.StepError
+	if !errors.As(err, &se) || !cmp.Equal(se.Inputs, []string{"name_query"}) ||
+		!cmp.Equal(se.Missing, []string{"last"}) {
+		t.Fatalf("error %v, want a StepError for name_query missing last", err)
+	}
+	want := `clerk: step: the input name_query resolved to nothing, because the data has` +
+		` no value for "last", and on_empty_inputs is "error"`
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q, want it to start with %q", err, want)
 	}
 }

@@ -68,15 +68,52 @@ func (t template) placeholders() []string {
 func (t template) resolve(data map[string]string) (string, bool) {
 	var b strings.Builder
 	for _, p := range t.parts {
-		if p.key == "" {
-			b.WriteString(p.text)
-			continue
-		}
-		v, ok := data[p.key]
-		if !ok || strings.TrimSpace(v) == "" {
+		v, ok := p.fill(data)
+		if !ok {
 			return "", false
 		}
 		b.WriteString(v)
 	}
 	return b.String(), true
+}
+
+// items fills the placeholders from data, as resolve does, and splits the
+// result into the items of a list parameter: on the commas of the
+// template's own text only. What a placeholder brings stays whole, in the
+// data of its item, however many commas it holds.
+func (t template) items(data map[string]string) ([]inputItem, bool) {
+	items := []inputItem{{}}
+	for _, p := range t.parts {
+		v, ok := p.fill(data)
+		if !ok {
+			return nil, false
+		}
+		if p.key != "" {
+			items[len(items)-1].data += v
+			continue
+		}
+
+		for i, piece := range strings.Split(v, ",") {
+			if i > 0 {
+				items = append(items, inputItem{})
+			}
+			it := &items[len(items)-1]
+			if it.data == "" {
+				it.lead += piece
+			} else {
+				it.data += piece
+			}
+		}
+	}
+	return items, true
+}
+
+// fill returns the text of a literal part, or the value data holds for a
+// placeholder; false when that value is missing or only white space.
+func (p templatePart) fill(data map[string]string) (string, bool) {
+	if p.key == "" {
+		return p.text, true
+	}
+	v, ok := data[p.key]
+	return v, ok && strings.TrimSpace(v) != ""
 }
