@@ -80,15 +80,27 @@ func (p *ListUsersParams) orNew() *ListUsersParams {
 // matches when any of their addresses is one of them. Each call appends.
 // An empty value is an error, not ignored: dropping it could turn a
 // narrow lookup into one over every user.
+//
+// Clerk compares each value with the addresses as it stored them, and
+// the API reference does not say whether case is ignored: normalise
+// first, giving addresses as Clerk stores them, which is usually in lower
+// case (assumed). Values are sent exactly as given; white space at
+// either end is an error from Validate, not trimmed.
 func (p *ListUsersParams) EmailAddresses(addresses ...string) *ListUsersParams {
 	p = p.orNew()
 	p.emailAddresses = append(p.emailAddresses, addresses...)
 	return p
 }
 
-// PhoneNumbers adds exact phone numbers (phone_number), usually in E.164
-// form such as "+15555550100"; the "+" is percent-encoded on the wire.
-// Each call appends; an empty value is an error.
+// PhoneNumbers adds exact phone numbers (phone_number); the "+" is
+// percent-encoded on the wire. Each call appends; an empty value is an
+// error.
+//
+// Clerk compares each value with the number as it stored it, which is in
+// E.164 form such as "+15555550100" (assumed: the API reference does not
+// say so), so normalise first: "(555) 555-0100" or "15555550100" match
+// nobody. Values are sent exactly as given; white space at either end is
+// an error from Validate, not trimmed.
 func (p *ListUsersParams) PhoneNumbers(numbers ...string) *ListUsersParams {
 	p = p.orNew()
 	p.phoneNumbers = append(p.phoneNumbers, numbers...)
@@ -97,6 +109,11 @@ func (p *ListUsersParams) PhoneNumbers(numbers ...string) *ListUsersParams {
 
 // Usernames adds exact usernames (username). Each call appends; an empty
 // value is an error.
+//
+// Clerk compares each value with the username as it stored it; whether
+// that ignores case is not documented, so normalise first, as your
+// instance stores usernames (assumed). Values are sent exactly as given;
+// white space at either end is an error from Validate, not trimmed.
 func (p *ListUsersParams) Usernames(usernames ...string) *ListUsersParams {
 	p = p.orNew()
 	p.usernames = append(p.usernames, usernames...)
@@ -166,7 +183,9 @@ func (p *ListUsersParams) ExcludeOrganizationIDs(ids ...string) *ListUsersParams
 // Query sets a case-insensitive partial match (query) over email
 // addresses, phone numbers, usernames, Web3 wallets, user id and first
 // and last name. The empty string means unset and sends nothing. Each
-// call replaces the previous value.
+// call replaces the previous value. White space at either end of this
+// and every other *Query search is an error from Validate, not trimmed:
+// it would be part of the match.
 func (p *ListUsersParams) Query(text string) *ListUsersParams {
 	p = p.orNew()
 	p.query = text

@@ -3,7 +3,9 @@ package clerk
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,8 +23,14 @@ const maxFilterValues = 100
 // order_by), it rejects what the library would otherwise have to drop or
 // reinterpret: empty values in repeated parameters, exclude values that
 // already carry a prefix, control characters and invalid UTF-8 in any
-// value, times before 1970, and time windows whose "after" bound is not
-// earlier than their "before" bound.
+// value, white space at the start or the end of any value (it is sent as
+// part of the value, so " ada@example.com" matches nobody), times before
+// 1970, and time windows whose "after" bound is not earlier than their
+// "before" bound. It never trims or otherwise changes a value itself.
+//
+// Reasons name the API parameter and the value's position, which both Go
+// callers and users of a command line built on this package can follow;
+// where a fix differs in Go, the Go name follows in parentheses.
 //
 // Known shortcomings: Validate does not bound the length of the encoded
 // query, so 100 long values per parameter can pass here and still exceed
@@ -36,11 +44,10 @@ func (p *ListUsersParams) Validate() error {
 	return joinParamErrors(problems)
 }
 
-// filterList is one repeated parameter as Validate sees it: its name, the
-// builder method that fills it, and its values.
+// filterList is one repeated parameter as Validate sees it: its name and
+// its values, those to include and those to exclude.
 type filterList struct {
 	param   string
-	method  string
 	include []string
 	exclude []string
 }
@@ -48,15 +55,14 @@ type filterList struct {
 // filterLists returns every repeated parameter of p.
 func (p *ListUsersParams) filterLists() []filterList {
 	return []filterList{
-		{"email_address", "EmailAddresses", p.emailAddresses, nil},
-		{"phone_number", "PhoneNumbers", p.phoneNumbers, nil},
-		{"username", "Usernames", p.usernames, nil},
-		{"web3_wallet", "Web3Wallets", p.web3Wallets, nil},
-		{"user_id", "UserIDs", p.userIDs.include, p.userIDs.exclude},
-		{"external_id", "ExternalIDs", p.externalIDs.include, p.externalIDs.exclude},
-		{"organization_id", "OrganizationIDs",
-			p.organizationIDs.include, p.organizationIDs.exclude},
-		{"provider_user_id", "Provider", p.providerUserIDs, nil},
+		{"email_address", p.emailAddresses, nil},
+		{"phone_number", p.phoneNumbers, nil},
+		{"username", p.usernames, nil},
+		{"web3_wallet", p.web3Wallets, nil},
+		{"user_id", p.userIDs.include, p.userIDs.exclude},
+		{"external_id", p.externalIDs.include, p.externalIDs.exclude},
+		{"organization_id", p.organizationIDs.include, p.organizationIDs.exclude},
+		{"provider_user_id", p.providerUserIDs, nil},
 	}
 }
 
@@ -113,16 +119,16 @@ func (l filterList) problems() []*ParamError {
 
 	for i, v := range l.include {
 		if fault := paramValueFault(v); fault != "" {
-			add("value %d given to %s %s", i+1, l.method, fault)
+			add("value %d %s", i+1, fault)
 		}
 	}
 
 	for i, v := range l.exclude {
 		if fault := paramValueFault(v); fault != "" {
-			add("value %d given to Exclude%s %s", i+1, l.method, fault)
+			add("excluded value %d %s", i+1, fault)
 		} else if v[0] == '+' || v[0] == '-' {
-			add("value %d given to Exclude%s already starts with %q;"+
-				" pass bare ids, the method adds the \"-\"", i+1, l.method, v[:1])
+			add("excluded value %d already starts with %q; give the bare id,"+
+				" since the \"-\" that excludes it is added when it is sent", i+1, v[:1])
 		}
 	}
 	return problems
@@ -138,9 +144,10 @@ func paramValueFault(v string) string {
 	return paramTextFault(v)
 }
 
-// paramTextFault describes why s cannot be sent as it is: invalid UTF-8 or a
-// control character, which no identifier or search holds and which
-// usually means a parsing mistake. It returns "" when s is fine.
+// paramTextFault describes why s cannot be sent as it is: invalid UTF-8 or
+// a control character, which no identifier or search holds and which
+// usually means a parsing mistake, or white space at either end, usually
+// pasted along with the value. It returns "" when s is fine.
 func paramTextFault(s string) string {
 	if !utf8.ValidString(s) {
 		return "is not valid UTF-8; convert it to UTF-8"
@@ -150,6 +157,13 @@ func paramTextFault(s string) string {
 		if r < 0x20 || r == 0x7f {
 			return fmt.Sprintf("contains the control character %U; remove it", r)
 		}
+	}
+
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s != "" && (unicode.IsSpace(first) || unicode.IsSpace(last)) {
+		return "has white space at the start or the end, which would be sent as part" +
+			" of it and match only values with the same spaces; trim it"
 	}
 	return ""
 }
@@ -167,11 +181,12 @@ func (p *ListUsersParams) providerProblems() []*ParamError {
 	switch {
 	case p.provider != "" && len(p.providerUserIDs) == 0:
 		problems = append(problems, &ParamError{"provider_user_id",
-			"is required with provider; pass the provider's user ids to Provider"})
+			"is required with provider; give the users' ids at that provider too" +
+				" (the ids after the name in Provider)"})
 	case p.provider == "" && len(p.providerUserIDs) > 0:
 		problems = append(problems, &ParamError{"provider",
-			"is required with provider_user_id; pass the provider name," +
-				" such as \"oauth_google\", as the first argument of Provider"})
+			"is required with provider_user_id; give the provider's name too," +
+				" such as \"oauth_google\" (the first argument of Provider)"})
 	}
 	return problems
 }
@@ -224,7 +239,7 @@ func paramTimeProblem(param string, t time.Time) *ParamError {
 	case t.Before(time.Unix(0, 0)):
 		return &ParamError{param, "must not be before 1970-01-01T00:00:00Z, since it is" +
 			" sent as Unix milliseconds, got " + t.UTC().Format(time.RFC3339Nano) +
-			"; pass the zero time.Time to leave it unset"}
+			"; leave it unset instead (the zero time.Time)"}
 	case t.After(time.UnixMilli(math.MaxInt64)):
 		return &ParamError{param, "is too far in the future for Unix milliseconds," +
 			" got year " + fmt.Sprint(t.UTC().Year())}
@@ -252,12 +267,12 @@ func (p *ListUsersParams) pageProblems() []*ParamError {
 	}
 
 	if p.orderSet && !p.orderField.known() {
-		add("order_by", "unknown field %q; use one of the Order* constants,"+
-			" such as OrderCreatedAt", string(p.orderField))
+		add("order_by", "unknown field %q; use one of %s (the Order* constants)",
+			string(p.orderField), orderFieldList())
 	}
 
 	if p.orderSet && !p.orderDir.known() {
-		add("order_by", "unknown direction %q; use Ascending or Descending",
+		add("order_by", "unknown direction %q; use + or - (Ascending or Descending)",
 			string(p.orderDir))
 	}
 
@@ -278,7 +293,8 @@ func (p *ListUsersParams) cursorProblems() []*ParamError {
 	if field, _ := p.Ordering(); field != OrderCreatedAt {
 		problems = append(problems, &ParamError{"starting_after", fmt.Sprintf(
 			"works only with created_at ordering, got order_by field %q;"+
-				" order by OrderCreatedAt, or page with Offset", string(field))})
+				" order by created_at (OrderCreatedAt), or page with offset instead",
+			string(field))})
 	}
 
 	if p.offset != 0 {
@@ -287,4 +303,13 @@ func (p *ListUsersParams) cursorProblems() []*ParamError {
 			p.offset)})
 	}
 	return problems
+}
+
+// orderFieldList returns the names of OrderFields, separated by commas.
+func orderFieldList() string {
+	names := make([]string, 0, len(OrderFields()))
+	for _, f := range OrderFields() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }

@@ -2,6 +2,7 @@ package clerk_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -87,14 +88,14 @@ func filterValidationCases() []filterValidationCase {
 		}, []string{"provider_user_id"}, "at most 100"},
 		{"empty value in a list", func(p *P) *P {
 			return p.PhoneNumbers("+15555550100", "")
-		}, []string{"phone_number"}, "value 2 given to PhoneNumbers is empty"},
+		}, []string{"phone_number"}, "value 2 is empty"},
 		{"empty excluded id", func(p *P) *P { return p.ExcludeUserIDs("") },
-			[]string{"user_id"}, "ExcludeUserIDs"},
+			[]string{"user_id"}, "excluded value 1 is empty"},
 		{"exclude with a minus", func(p *P) *P { return p.ExcludeExternalIDs("-ext_1") },
-			[]string{"external_id"}, "bare ids"},
+			[]string{"external_id"}, `excluded value 1 already starts with "-"; give the bare id`},
 		{"exclude with a plus", func(p *P) *P {
-			return p.ExcludeOrganizationIDs("+org_1")
-		}, []string{"organization_id"}, "bare ids"},
+			return p.ExcludeOrganizationIDs("org_1", "+org_1")
+		}, []string{"organization_id"}, `excluded value 2 already starts with "+"`},
 
 		{"NUL in a list", func(p *P) *P { return p.EmailAddresses("a\x00@example.com") },
 			[]string{"email_address"}, "U+0000"},
@@ -109,7 +110,39 @@ func filterValidationCases() []filterValidationCase {
 		{"control in cursor", func(p *P) *P { return p.StartingAfter("user\r") },
 			[]string{"starting_after"}, "U+000D"},
 		{"non-ASCII is fine", func(p *P) *P {
-			return p.NameQuery("Zoë").Usernames("山田").Query("\u0085")
+			return p.NameQuery("Zoë").Usernames("山田").Query("a\u0085b")
+		}, nil, ""},
+
+		{"spaces around an email address", func(p *P) *P {
+			return p.EmailAddresses(" ada.lovelace@example.com ")
+		}, []string{"email_address"}, "value 1 has white space at the start or the end"},
+		{"trailing space on a phone number", func(p *P) *P {
+			return p.PhoneNumbers("+15555550100", "+15555550101 ")
+		}, []string{"phone_number"}, "value 2 has white space"},
+		{"no-break space before a username", func(p *P) *P {
+			return p.Usernames("\u00a0ada")
+		}, []string{"username"}, "trim it"},
+		{"space after a wallet", func(p *P) *P { return p.Web3Wallets("0xabc ") },
+			[]string{"web3_wallet"}, "trim it"},
+		{"spaces around ids", func(p *P) *P {
+			return p.UserIDs(" user_1").ExcludeExternalIDs("ext_1 ").
+				OrganizationIDs("org_1\u3000").Provider("oauth_google", " 1")
+		}, []string{"user_id", "external_id", "organization_id", "provider_user_id"},
+			"value 1 has white space"},
+		{"excluded id with a space", func(p *P) *P { return p.ExcludeUserIDs(" user_1") },
+			[]string{"user_id"}, "excluded value 1 has white space"},
+		{"query of spaces only", func(p *P) *P { return p.Query("   ") },
+			[]string{"query"}, "has white space at the start or the end"},
+		{"spaces around every search", func(p *P) *P {
+			return p.EmailAddressQuery(" ada").PhoneNumberQuery("555 ").
+				UsernameQuery(" a ").NameQuery("Ada ")
+		}, []string{"email_address_query", "phone_number_query", "username_query",
+			"name_query"}, "trim it"},
+		{"space after a provider or a cursor", func(p *P) *P {
+			return p.Provider("oauth_google ", "1").StartingAfter("user_1 ")
+		}, []string{"provider", "starting_after"}, "trim it"},
+		{"spaces inside are fine", func(p *P) *P {
+			return p.NameQuery("Ada Lovelace").Query("ada love").ExternalIDs("ext 1")
 		}, nil, ""},
 
 		{"provider alone", func(p *P) *P { return p.Provider("oauth_google") },
@@ -164,10 +197,10 @@ func filterValidationCases() []filterValidationCase {
 
 		{"unknown order field", func(p *P) *P {
 			return p.OrderBy("web3_wallet", clerk.Ascending)
-		}, []string{"order_by"}, `"web3_wallet"`},
+		}, []string{"order_by"}, `"web3_wallet"; use one of created_at, updated_at,`},
 		{"unknown direction", func(p *P) *P {
 			return p.OrderBy(clerk.OrderUsername, "desc")
-		}, []string{"order_by"}, "Ascending or Descending"},
+		}, []string{"order_by"}, "use + or - (Ascending or Descending)"},
 		{"zero ordering", func(p *P) *P { return p.OrderBy("", "") },
 			[]string{"order_by", "order_by"}, ""},
 
@@ -240,6 +273,27 @@ func TestParamErrorHidesPersonalData(t *testing.T) {
 	}
 }
 
+// goOnly are the Go names that a reason may give only in parentheses,
+// after wording that users of a command line understand too.
+var goOnly = regexp.MustCompile(`\b(Exclude\w+|EmailAddresses|PhoneNumbers|Usernames|` +
+	`Web3Wallets|UserIDs|ExternalIDs|OrganizationIDs|Provider|Offset|Order\w+|` +
+	`Ascending|Descending|time\.Time)\b`)
+
+func TestParamErrorReasonsReadWithoutGo(t *testing.T) {
+	t.Parallel()
+
+	for _, tc := range filterValidationCases() {
+		err := tc.build(clerk.NewListUsersParams()).Validate()
+		for _, pe := range filterParamErrors(t, err) {
+			outside := regexp.MustCompile(`\([^)]*\)`).ReplaceAllString(pe.Reason, "")
+			if name := goOnly.FindString(outside); name != "" {
+				t.Errorf("%s: reason %q names %s outside parentheses", tc.name,
+					pe.Reason, name)
+			}
+		}
+	}
+}
+
 func TestListUsersParamsOrderFields(t *testing.T) {
 	t.Parallel()
 
@@ -278,6 +332,24 @@ func TestListUsersParamsOrderFields(t *testing.T) {
 				t.Errorf("OrderBy(%q, %q) sends %q, want %q",
 					field, dir, got, prefix+name)
 			}
+		}
+	}
+}
+
+func TestUntrimmedValuesAreNeverSent(t *testing.T) {
+	t.Parallel()
+
+	for name, p := range map[string]*clerk.ListUsersParams{
+		"email":  clerk.NewListUsersParams().EmailAddresses(" ada.lovelace@example.com "),
+		"query":  clerk.NewListUsersParams().Query("   "),
+		"id":     clerk.NewListUsersParams().ExcludeUserIDs("user_1\u00a0"),
+		"search": clerk.NewListUsersParams().NameQuery(" Ada"),
+	} {
+		if v, err := p.Values(); err == nil {
+			t.Errorf("%s: Values = %q, want an error", name, v.Encode())
+		}
+		if v, err := p.CountValues(); err == nil {
+			t.Errorf("%s: CountValues = %q, want an error", name, v.Encode())
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/workflowkit/clerk/clerktest"
+	"github.com/workflowkit/clerk/internal/cli"
 )
 
 func TestBadFlagsExitTwo(t *testing.T) {
@@ -66,12 +67,7 @@ func TestDemoUsersNeedTheEmbeddedServer(t *testing.T) {
 
 func TestBadKeyExitsTwo(t *testing.T) {
 	t.Parallel()
-	env := func(name string) string {
-		if name == "CLERK_SECRET_KEY" {
-			return "pk_test_abcdef"
-		}
-		return ""
-	}
+	env := cli.MapEnv(map[string]string{"CLERK_SECRET_KEY": "pk_test_abcdef"})
 	code, _, stderr := export(t, env)
 	if code != exitUsage || !strings.Contains(stderr, "publishable") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
@@ -81,12 +77,10 @@ func TestBadKeyExitsTwo(t *testing.T) {
 func TestWrongKeyExitsOne(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, clerktest.WithDemoUsers())
-	env := func(name string) string {
-		if name == "CLERK_SECRET_KEY" {
-			return "sk_live_notthekeyofthisservernotthekeyofthis"
-		}
-		return envFor(srv)(name)
-	}
+	env := cli.MapEnv(map[string]string{
+		"CLERK_SECRET_KEY": "sk_live_notthekeyofthisservernotthekeyofthis",
+		"CLERK_API_URL":    srv.URL,
+	})
 	code, stdout, stderr := export(t, env)
 	header := strings.Join(DefaultFields, ",") + "\n"
 	if code != exitFailed || !strings.Contains(stderr, "401") || stdout != header {

@@ -30,20 +30,15 @@ func newServer(t testing.TB, opts ...clerktest.Option) *clerktest.Server {
 
 // envFor points the program at srv.
 func envFor(srv *clerktest.Server) cli.Env {
-	return func(name string) string {
-		switch name {
-		case "CLERK_SECRET_KEY":
-			return srv.SecretKey()
-		case "CLERK_API_URL":
-			return srv.URL
-		}
-		return ""
-	}
+	return cli.MapEnv(map[string]string{
+		"CLERK_SECRET_KEY": srv.SecretKey(),
+		"CLERK_API_URL":    srv.URL,
+	})
 }
 
 // noEnv leaves CLERK_SECRET_KEY unset: the program starts its embedded
 // server.
-func noEnv(string) string { return "" }
+var noEnv = cli.MapEnv(nil)
 
 // export runs the program in this process.
 func export(t testing.TB, env cli.Env, args ...string) (code int, stdout, stderr string) {

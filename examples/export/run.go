@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, env cli.Env, stdout, stderr io.Writ
 // with --demo-users generated users. Its errors are mistakes in the flags
 // or the environment.
 func connect(o *options, env cli.Env, stderr io.Writer) (*clerk.Client, func(), error) {
-	if o.demoUsers > 0 && env(clerk.EnvSecretKey) != "" {
+	if _, set := env(clerk.EnvSecretKey); o.demoUsers > 0 && set {
 		return nil, nil, fmt.Errorf("--demo-users fills the embedded test server, which "+
 			"is used only without %s; unset it or drop --demo-users", clerk.EnvSecretKey)
 	}
@@ -85,13 +85,14 @@ func connect(o *options, env cli.Env, stderr io.Writer) (*clerk.Client, func(), 
 // instance the key opens, or the embedded server and its users. It holds
 // nothing secret. Two instances of one kind behind one URL look alike.
 func source(o *options, env cli.Env) string {
-	key := env(clerk.EnvSecretKey)
-	if key == "" {
+	key, set := env(clerk.EnvSecretKey)
+	if !set {
 		return fmt.Sprintf("embedded test server, %d generated users", o.demoUsers)
 	}
 	instance := "unknown instance"
 	if cred, err := clerk.NewCredential("export", key); err == nil {
 		instance = string(cred.InstanceType())
 	}
-	return cmp.Or(env("CLERK_API_URL"), clerk.DefaultBaseURL) + " " + instance
+	base, _ := env("CLERK_API_URL")
+	return cmp.Or(base, clerk.DefaultBaseURL) + " " + instance
 }

@@ -8,15 +8,24 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/workflowkit/clerk/internal/cli"
 )
 
 // lookup runs the program with args and no CLERK_SECRET_KEY, so against
 // the embedded demo server.
 func lookup(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return lookupEnv(t, nil, args...)
+}
+
+// lookupEnv runs the program with args in the environment vars.
+func lookupEnv(t *testing.T, vars map[string]string, args ...string) (code int,
+	stdout, stderr string) {
+
+	t.Helper()
 	var out, errOut bytes.Buffer
-	noEnv := func(string) string { return "" }
-	code = run(context.Background(), args, noEnv, &out, &errOut)
+	code = run(context.Background(), args, cli.MapEnv(vars), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -115,16 +124,10 @@ func TestLookupBadFlags(t *testing.T) {
 
 func TestLookupBadKeyFromEnv(t *testing.T) {
 	t.Parallel()
-	var out, errOut bytes.Buffer
-	env := func(k string) string {
-		if k == "CLERK_SECRET_KEY" {
-			return "pk_test_abcdef"
-		}
-		return ""
-	}
-	code := run(context.Background(), []string{"--email", "a@b.c"}, env, &out, &errOut)
-	if code != exitUsage || !strings.Contains(errOut.String(), "publishable") {
-		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	code, _, errOut := lookupEnv(t, map[string]string{"CLERK_SECRET_KEY": "pk_test_abcdef"},
+		"--email", "a@b.c")
+	if code != exitUsage || !strings.Contains(errOut, "publishable") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
 
@@ -137,5 +140,94 @@ func TestLookupRefusesSecondsForMilliseconds(t *testing.T) {
 	code, out, _ := lookup(t, "--created-after", "1700000000000", "--count")
 	if code != exitOK || strings.TrimSpace(out) == "" {
 		t.Errorf("milliseconds refused: exit %d", code)
+	}
+}
+
+func TestLookupEnvironment(t *testing.T) {
+	t.Parallel()
+	const clerkAPI = "https://api.clerk.com/v1"
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"key set but empty", map[string]string{"CLERK_SECRET_KEY": ""},
+			"the secret key is empty"},
+		{"key set but empty, with an API URL",
+			map[string]string{"CLERK_SECRET_KEY": "", "CLERK_API_URL": clerkAPI},
+			"the secret key is empty"},
+		{"API URL without a key", map[string]string{"CLERK_API_URL": clerkAPI},
+			"CLERK_API_URL is set but CLERK_SECRET_KEY is not"},
+		{"API URL set but empty", map[string]string{
+			"CLERK_SECRET_KEY": "sk_test_abcdefabcdefabcdefabcdefabcdefab",
+			"CLERK_API_URL":    ""}, "CLERK_API_URL is set but empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := lookupEnv(t, tt.env, "--count")
+			if code != exitUsage || out != "" || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q",
+					code, out, errOut, exitUsage, tt.want)
+			}
+			if strings.Contains(errOut, "embedded test server") {
+				t.Errorf("fell back to the demo server: %q", errOut)
+			}
+		})
+	}
+}
+
+func TestLookupNoMatchSaysSo(t *testing.T) {
+	t.Parallel()
+	for _, format := range []string{"text", "jsonl"} {
+		code, out, errOut := lookup(t, "--email", "nobody@example.com", "--format", format)
+		if code != exitOK || out != "" || !strings.Contains(errOut, "no users matched") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", format, code, out, errOut)
+		}
+	}
+
+	_, out, errOut := lookup(t, "--email", "ada.lovelace@example.com")
+	if out == "" || strings.Contains(errOut, "no users matched") {
+		t.Errorf("a match printed %q and said %q", out, errOut)
+	}
+}
+
+func TestLookupCountChecksOnlyWhatACountSends(t *testing.T) {
+	t.Parallel()
+	_, want, _ := lookup(t, "--count")
+	code, out, errOut := lookup(t, "--count", "--limit", "0", "--offset", "-1",
+		"--order-by", "-age")
+	if code != exitOK || out != want {
+		t.Errorf("exit %d, stdout %q, want %q; stderr %q", code, out, want, errOut)
+	}
+
+	code, _, errOut = lookup(t, "--count", "--email", "")
+	if code != exitUsage || !strings.Contains(errOut, "--email") {
+		t.Errorf("a bad filter was not refused: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestLookupRefusesAllWithCount(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := lookup(t, "--all", "--count")
+	if code != exitUsage || out != "" || !strings.Contains(errOut, "--all") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestLookupRefusesUntrimmedValues(t *testing.T) {
+	t.Parallel()
+	tests := [][]string{
+		{"--email", " ada.lovelace@example.com "},
+		{"--query", "   "},
+		{"--user-id", "-user_1 "},
+		{"--name-query", "\u00a0lovelace"},
+	}
+	for _, args := range tests {
+		code, out, errOut := lookup(t, args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, args[0]) ||
+			!strings.Contains(errOut, "trim it") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
 	}
 }

@@ -6,11 +6,14 @@
 //	echo '{"case":{"customer":{"email":"ada.lovelace@example.com"}}}' |
 //		go run ./examples/workflow --step examples/workflow/fraud.step.json
 //
-// The data is one JSON object, read from --data or from stdin. Its nested
-// members become the keys that the step's placeholders name:
-// {"case":{"customer":{"email":"x"}}} fills {{case.customer.email}}; list
+// The data is one JSON object, read from --data or from stdin, with
+// nothing after it. Its nested members become the keys that the step's
+// placeholders name: {"case":{"customer":{"email":"x"}}} fills
+// {{case.customer.email}}, as {"case.customer.email":"x"} does; list
 // items go by index ({{case.emails.0}}); numbers and booleans become their
-// text; null is no value.
+// text; null is no value. A key given twice, by a repeated name or by both
+// spellings, is an error, as is a placeholder that names an object or a
+// list, which has no one value to give.
 //
 // With CLERK_SECRET_KEY set it asks Clerk (or the API at CLERK_API_URL).
 // Without it, it starts an embedded test server with demo users and says
@@ -27,7 +30,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	code := run(ctx, os.Args[1:], os.LookupEnv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }

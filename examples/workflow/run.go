@@ -86,8 +86,11 @@ func load(stepFile, dataFile string, stdin io.Reader) (*clerk.Step, map[string]s
 		in = df
 	}
 	data, err := readData(in)
+	if err == nil {
+		err = data.check(step.Placeholders())
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %w", err)
 	}
-	return step, data, nil
+	return step, data.values, nil
 }

@@ -15,7 +15,7 @@ import (
 func workflow(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	noEnv := func(string) string { return "" }
+	noEnv := func(string) (string, bool) { return "", false }
 	code = run(context.Background(), args, noEnv, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
@@ -161,6 +161,19 @@ func TestWorkflowBadUsage(t *testing.T) {
 		{"{}", []string{"--step", "missing.json"}, "no such file"},
 		{"[1]", []string{"--step", "fraud.step.json"}, "JSON object at the top"},
 		{"{", []string{"--step", "fraud.step.json"}, "want one JSON object"},
+		{`{"case":{}} {"case":{}}`, []string{"--step", "fraud.step.json"},
+			"want one JSON object, but more follows it"},
+		{`{"case":{}} x`, []string{"--step", "fraud.step.json"}, "want one JSON object"},
+		{`{"case.customer.email":"a@example.com","case":{"customer":{"email":"b@example.com"}}}`,
+			[]string{"--step", "fraud.step.json"}, `the key "case.customer.email" is given twice`},
+		{`{"case":{"id":1,"id":2}}`, []string{"--step", "fraud.step.json"},
+			`the key "case.id" is given twice`},
+		{`{"case":{"customer":{"email":["ada.lovelace@example.com"]}}}`,
+			[]string{"--step", "fraud.step.json"}, `"case.customer.email" is a list, which a` +
+				` placeholder cannot take; name one of its values, such as` +
+				` {{case.customer.email.0}}`},
+		{`{"ticket":{"requester":{"email":{"work":"a@example.com"}}}}`,
+			[]string{"--step", "support.step.json"}, `"ticket.requester.email" is an object`},
 		{"{}", []string{"--step", "fraud.data.json"}, "is not a member of a step"},
 		{"{}", []string{"--nope"}, "not defined"},
 	}

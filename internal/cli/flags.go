@@ -30,9 +30,11 @@ type Filters struct {
 
 // Register adds the filter flags to fs.
 func (f *Filters) Register(fs *flag.FlagSet) {
-	fs.Var(&f.emails, "email", "exact email address (repeatable)")
-	fs.Var(&f.phones, "phone", "exact phone number in E.164, such as +15555550100 (repeatable)")
-	fs.Var(&f.usernames, "username", "exact username (repeatable)")
+	fs.Var(&f.emails, "email", "exact email address as Clerk stores it, usually in "+
+		"lower case (repeatable)")
+	fs.Var(&f.phones, "phone", "exact phone number in E.164, such as +15555550100 "+
+		"(repeatable)")
+	fs.Var(&f.usernames, "username", "exact username as Clerk stores it (repeatable)")
 	fs.Var(&f.wallets, "web3-wallet", "exact web3 wallet address (repeatable)")
 	fs.Var(&f.userIDs, "user-id", "user id; prefix with - to exclude (repeatable)")
 	fs.Var(&f.externalIDs, "external-id", "external id; prefix with - to exclude (repeatable)")
@@ -59,9 +61,27 @@ func (f *Filters) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.orderBy, "order-by", "", "field with + or - prefix, such as -created_at")
 }
 
-// Params builds and validates the filters, with errors naming the flag's
-// API parameter.
+// Params builds the query of a listing, GET /v1/users, and validates it;
+// an error names the flag and the API parameter of each mistake.
 func (f *Filters) Params(fs *flag.FlagSet) (*clerk.ListUsersParams, error) {
+	p := f.filters()
+	if err := f.page(fs, p); err != nil {
+		return nil, err
+	}
+	return p, flagErrors(p.Validate())
+}
+
+// CountParams builds the query of a count, GET /v1/users/count: the
+// filters only. The paging flags (--limit, --offset, --starting-after,
+// --order-by) are neither sent nor checked, since a count has no pages.
+func (f *Filters) CountParams() (*clerk.ListUsersParams, error) {
+	p := f.filters()
+	_, err := p.CountValues()
+	return p, flagErrors(err)
+}
+
+// filters builds the filters that a listing and a count share.
+func (f *Filters) filters() *clerk.ListUsersParams {
 	p := clerk.NewListUsersParams().
 		EmailAddresses(f.emails...).PhoneNumbers(f.phones...).
 		Usernames(f.usernames...).Web3Wallets(f.wallets...).
@@ -79,7 +99,11 @@ func (f *Filters) Params(fs *flag.FlagSet) (*clerk.ListUsersParams, error) {
 	if f.provider != "" || len(f.providerUserIDs) > 0 {
 		p.Provider(f.provider, f.providerUserIDs...)
 	}
+	return p
+}
 
+// page adds the paging flags that fs saw to p.
+func (f *Filters) page(fs *flag.FlagSet, p *clerk.ListUsersParams) error {
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	if set["limit"] {
@@ -91,16 +115,19 @@ func (f *Filters) Params(fs *flag.FlagSet) (*clerk.ListUsersParams, error) {
 	if f.startingAfter != "" {
 		p.StartingAfter(f.startingAfter)
 	}
-	if f.orderBy != "" {
-		field, dir, err := ParseOrderBy(f.orderBy)
-		if err != nil {
-			return nil, err
-		}
-		p.OrderBy(field, dir)
+
+	if f.orderBy == "" {
+		return nil
 	}
-	return p, p.Validate()
+	field, dir, err := ParseOrderBy(f.orderBy)
+	if err != nil {
+		return err
+	}
+	p.OrderBy(field, dir)
+	return nil
 }
 
+// windows adds the time filters that were given to p.
 func (f *Filters) windows(p *clerk.ListUsersParams) {
 	pairs := []struct {
 		t   timeFlag

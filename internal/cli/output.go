@@ -24,7 +24,11 @@ var Formats = []string{"text", "jsonl", "json", "csv"}
 //   - csv: a header row, then one row per user.
 //
 // fields, when given, picks and orders the record's keys (text, jsonl,
-// csv). CSV without fields takes its columns from the first user.
+// csv); a key a user lacks is written as null (an empty CSV cell). Text
+// and jsonl without fields write the whole record; CSV without fields
+// writes the columns of DefaultCSVFields, so that no user's keys decide
+// the columns of every other user. CSV always writes its header row, even
+// when no user matched.
 type Writer struct {
 	format  string
 	fields  []string
@@ -34,24 +38,30 @@ type Writer struct {
 	columns []string
 }
 
-// NewWriter checks format and fields and returns a Writer to w.
+// NewWriter checks format and fields (a --fields list, read with
+// ParseFields) and returns a Writer to w.
 func NewWriter(w io.Writer, format, fields string) (*Writer, error) {
 	if !slices.Contains(Formats, format) {
 		return nil, fmt.Errorf("--format: want one of %s, got %q",
 			strings.Join(Formats, ", "), format)
 	}
-	wr := &Writer{format: format, out: bufio.NewWriter(w)}
-	for _, f := range strings.Split(fields, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			wr.fields = append(wr.fields, f)
-		}
+
+	keys, err := ParseFields(fields)
+	if err != nil {
+		return nil, err
 	}
-	if format == "json" && len(wr.fields) > 0 {
-		return nil, fmt.Errorf("--fields works with text, jsonl and csv, not json")
+	if format == "json" && len(keys) > 0 {
+		return nil, fmt.Errorf("--fields works with text, jsonl and csv, not json; " +
+			"drop --fields, or pick another --format")
 	}
+
+	wr := &Writer{format: format, fields: keys, out: bufio.NewWriter(w)}
 	if format == "csv" {
 		wr.csv = csv.NewWriter(wr.out)
-		wr.columns = wr.fields
+		wr.columns = keys
+		if len(keys) == 0 {
+			wr.columns = DefaultCSVFields()
+		}
 	}
 	return wr, nil
 }
@@ -88,6 +98,7 @@ func (w *Writer) Write(u clerk.User) error {
 	return nil
 }
 
+// writeJSON writes one user as Clerk sent it, as an item of the array.
 func (w *Writer) writeJSON(u clerk.User) error {
 	b, err := json.Marshal(u)
 	if err != nil {
@@ -101,15 +112,14 @@ func (w *Writer) writeJSON(u clerk.User) error {
 	return err
 }
 
+// writeCSV writes one row, after the header row for the first user.
 func (w *Writer) writeCSV(rec clerk.Record) error {
-	if w.columns == nil {
-		w.columns = rec.Keys()
-	}
 	if w.count == 0 {
 		if err := w.csv.Write(w.columns); err != nil {
 			return err
 		}
 	}
+
 	values := rec.Strings()
 	row := make([]string, len(w.columns))
 	for i, col := range w.columns {
@@ -132,7 +142,8 @@ func (w *Writer) pick(rec clerk.Record) clerk.Record {
 	return b.Record()
 }
 
-// Close finishes the output: the closing bracket of json, and flushing.
+// Close finishes the output: the closing bracket of json, the header row
+// of a csv without rows, and flushing.
 func (w *Writer) Close() error {
 	if w.format == "json" {
 		if w.count == 0 {
@@ -140,7 +151,11 @@ func (w *Writer) Close() error {
 		}
 		w.out.WriteString("\n]\n")
 	}
+
 	if w.csv != nil {
+		if w.count == 0 {
+			w.csv.Write(w.columns)
+		}
 		w.csv.Flush()
 		if err := w.csv.Error(); err != nil {
 			return err
