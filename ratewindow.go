@@ -20,12 +20,17 @@ type slidingWindow struct {
 	next int
 }
 
-// windowMargin widens the window a little, so that requests that leave
-// together but arrive apart (network jitter) still fit Clerk's count.
-const windowMargin = 50
+// windowMargin widens the window, so that requests whose start or
+// arrival is delayed (a busy scheduler, network jitter) still fit Clerk's
+// count: 2% of the period, and at least minWindowMargin.
+const (
+	windowMargin    = 50
+	minWindowMargin = 100 * time.Millisecond
+)
 
 func newSlidingWindow(n int, per time.Duration) *slidingWindow {
-	return &slidingWindow{n: n, per: per + per/windowMargin, ring: make([]time.Time, 0, n)}
+	margin := max(per/windowMargin, minWindowMargin)
+	return &slidingWindow{n: n, per: per + margin, ring: make([]time.Time, 0, n)}
 }
 
 // wait blocks until a request may start, and counts it. It returns at
