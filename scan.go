@@ -184,11 +184,11 @@ func (s *scan) fail(err error, cancel context.CancelFunc) {
 // work walks windows until none is left to take.
 func (s *scan) work(ctx context.Context, cancel context.CancelFunc) {
 	for ctx.Err() == nil {
-		w := s.sched.take()
-		if w == nil {
+		c := s.sched.take()
+		if c.w == nil {
 			return
 		}
-		if err := s.walkWindow(ctx, w); err != nil {
+		if err := s.walkWindow(ctx, c); err != nil {
 			if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
 				s.fail(err, cancel)
 			}
@@ -200,29 +200,28 @@ func (s *scan) work(ctx context.Context, cancel context.CancelFunc) {
 	}
 }
 
-// walkWindow pages through one window, handing each page's fresh users to
-// the consumer, until the window is done.
-func (s *scan) walkWindow(ctx context.Context, w *window) error {
-	defer s.sched.finish(w)
-	limit := s.sched.limit
+// walkWindow pages through one window in the claim's direction, handing
+// each page's fresh users to the consumer, until the walk is done.
+func (s *scan) walkWindow(ctx context.Context, c claim) error {
+	defer s.sched.finish(c)
 	resumes := 0
 
 	for {
-		params, upper := s.sched.pageParams(w, s.base)
+		params, upper := s.sched.pageParams(c, s.base)
 		page, err := s.c.ListUsers(ctx, params)
 		if err != nil {
-			if w.cursorRefused(err) && resumes < maxResumes {
+			if c.w.cursorRefused(err) && resumes < maxResumes {
 				resumes++
-				s.sched.dropCursor(w)
+				s.sched.dropCursor(c)
 				continue
 			}
 			return fmt.Errorf("scanning users created from %s to %s: %w",
-				time.UnixMilli(w.lo).UTC().Format(time.RFC3339Nano),
+				time.UnixMilli(c.w.lo).UTC().Format(time.RFC3339Nano),
 				time.UnixMilli(upper).UTC().Format(time.RFC3339Nano), err)
 		}
 		resumes = 0
 
-		fresh, done := s.sched.record(w, page, limit)
+		fresh, done := s.sched.record(c, page)
 		if len(fresh) > 0 {
 			select {
 			case s.pages <- fresh:

@@ -74,6 +74,9 @@ func TestScanUsersExactlyOnce(t *testing.T) {
 				if srv.Hits() > len(users)/100*2+4*workers+4 {
 					t.Errorf("%d requests for %d users", srv.Hits(), len(users))
 				}
+				if name == "one millisecond" && workers > 1 && !walkedDown(srv) {
+					t.Error("a dense millisecond was not walked from both ends")
+				}
 			})
 		}
 	}
@@ -215,4 +218,15 @@ func TestScanUsersRefusesPositions(t *testing.T) {
 	if srv.Hits() != 0 {
 		t.Errorf("refused scans sent %d requests", srv.Hits())
 	}
+}
+
+// walkedDown reports whether any page request (not the one-user look at
+// the newest user) walked creation times downwards.
+func walkedDown(srv *clerktest.Server) bool {
+	for _, r := range srv.Requests() {
+		if r.Query.Get("order_by") == "-created_at" && r.Query.Get("limit") != "1" {
+			return true
+		}
+	}
+	return false
 }
