@@ -1,7 +1,6 @@
 package clerk
 
 import (
-	"reflect"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -52,12 +51,10 @@ const (
 func Flatten(u User) Record {
 	var f flattener
 	f.grow(&u)
-	f.object(userShape, reflect.ValueOf(&u).Elem())
+	f.node = userKeys
+	f.object(userShape, unsafe.Pointer(&u))
 
-	for _, d := range derivedKeys() {
-		v := derivedValue(d, &u)
-		f.leaf(seg{name: d.key}, v.kind, v.text)
-	}
+	f.derived(&u)
 	if s := f.errs.text(); s != "" {
 		f.leaf(seg{name: keyFlattenError}, KindString, s)
 	}
@@ -68,32 +65,41 @@ func Flatten(u User) Record {
 }
 
 // flattener collects a record's keys and value texts in two arenas, so
-// that a whole record costs a handful of allocations rather than two per
-// field: every key and every text of the record is a slice of one string.
+// that a whole record costs two allocations rather than two per field:
+// every text of the record is a slice of one string, and every key a
+// slice of schemaKeys or, for the keys that depend on the data, of one
+// more string.
 type flattener struct {
-	keys   arena // every key, back to back
+	keys   arena // every key not in schemaKeys, back to back
 	texts  arena // every value's text, back to back
 	path   arena // the key of the current object or list, plus "."
 	leaves []leaf
 	nleaf  int
-	cuts   notes // what the bounds cut
-	errs   notes // what could not be read
-	budget int   // values left for the current metadata value
-	root   seg   // the current metadata value, for notes
-	rootAt int   // the length of path at root
+	node   *keyNode // the keys of the current object in the table, or nil
+	cuts   notes    // what the bounds cut
+	errs   notes    // what could not be read
+	budget int      // values left for the current metadata value
+	root   seg      // the current metadata value, for notes
+	rootAt int      // the length of path at root
 }
 
 // grow sizes the buffers for a user of u's size, from the fields that a
 // typical identifier, account and membership adds, so that they rarely
-// grow again.
+// grow again. Keys outside schemaKeys come from metadata, mostly.
 func (f *flattener) grow(u *User) {
+	meta := len(u.PublicMetadata) + len(u.PrivateMetadata) + len(u.UnsafeMetadata)
 	n := 48 + 24*(len(u.EmailAddresses)+len(u.PhoneNumbers)+len(u.Web3Wallets)+
 		len(u.Passkeys)+len(u.SAMLAccounts)+len(u.EnterpriseAccounts)) +
-		32*len(u.ExternalAccounts) + 56*len(u.Memberships) +
-		(len(u.PublicMetadata)+len(u.PrivateMetadata)+len(u.UnsafeMetadata))/12
-	f.keys.b = make([]byte, n*26)
-	f.texts.b = make([]byte, n*12)
-	f.path.b = make([]byte, 256)
+		32*len(u.ExternalAccounts) + 56*len(u.Memberships) + meta/12
+	keys := 128 + 2*meta + 64*len(u.Memberships)
+	texts := n * 12
+	const path = 256
+
+	// One allocation holds the three; each that outgrows its part moves.
+	b := make([]byte, keys+texts+path)
+	f.keys.b = b[:keys:keys]
+	f.texts.b = b[keys : keys+texts : keys+texts]
+	f.path.b = b[keys+texts:]
 	f.leaves = make([]leaf, n*3/4)
 }
 
@@ -108,6 +114,7 @@ type seg struct {
 	item   bool
 	escape bool
 	made   bool
+	ref    *keyRef // the key in schemaKeys, or nil to write it out
 }
 
 // appendSeg appends s to b.
@@ -149,13 +156,21 @@ func (f *flattener) leaf(s seg, kind Kind, text string) {
 
 // leafKey writes the key of a field whose text is written.
 func (f *flattener) leafKey(s seg, kind Kind) {
-	f.keys.raw(f.path.bytes())
-	f.keys.seg(s)
 	if f.nleaf == len(f.leaves) {
 		f.leaves = append(f.leaves, make([]leaf, len(f.leaves)+16)...)
 	}
-	f.leaves[f.nleaf] = leaf{keyEnd: int32(f.keys.n), textEnd: int32(f.texts.n), kind: kind}
+	l := &f.leaves[f.nleaf]
 	f.nleaf++
+
+	l.textEnd, l.kind = int32(f.texts.n), kind
+	if s.ref != nil {
+		l.keyStart, l.keyEnd, l.schema = s.ref.start, s.ref.end+int32(len(s.suffix)), true
+		return
+	}
+	l.keyStart = int32(f.keys.n)
+	f.keys.raw(f.path.bytes())
+	f.keys.seg(s)
+	l.keyEnd = int32(f.keys.n)
 }
 
 // push enters the object or list s; pop returns to the length n that push
@@ -226,6 +241,24 @@ func (a *arena) done() string {
 		return ""
 	}
 	return unsafe.String(&a.b[0], a.n)
+}
+
+// int writes n in decimal.
+func (a *arena) int(n int64) {
+	a.room(20)
+	a.n += len(strconv.AppendInt(a.b[a.n:a.n], n, 10))
+}
+
+// companion writes Unix milliseconds ms as appendCompanion does and
+// returns the kind of the text: null when ms has no RFC 3339 form.
+func (a *arena) companion(ms int64) Kind {
+	a.room(24)
+	text, ok := appendCompanion(a.b[a.n:a.n], ms)
+	if !ok {
+		return KindNull
+	}
+	a.n += len(text)
+	return KindString
 }
 
 // bytes returns what was written; it is valid until the next write.

@@ -22,11 +22,50 @@ type derived struct {
 // after the user's own members.
 func derivedKeys() []derived {
 	return []derived{
-		{"primary_email_address", (*User).PrimaryEmailAddress},
-		{"primary_phone_number", (*User).PrimaryPhoneNumber},
-		{"primary_web3_wallet", (*User).PrimaryWeb3Wallet},
-		{"full_name", fullName},
+		{keyPrimaryEmail, (*User).PrimaryEmailAddress},
+		{keyPrimaryPhone, (*User).PrimaryPhoneNumber},
+		{keyPrimaryWallet, (*User).PrimaryWeb3Wallet},
+		{keyFullName, fullName},
 	}
+}
+
+// The derived keys.
+const (
+	keyPrimaryEmail  = "primary_email_address"
+	keyPrimaryPhone  = "primary_phone_number"
+	keyPrimaryWallet = "primary_web3_wallet"
+	keyFullName      = "full_name"
+)
+
+// derived adds the derived keys in the order of derivedKeys. It calls
+// each function directly, as a call through the table would move the
+// user to the heap, and writes the full name without joining it first.
+func (f *flattener) derived(u *User) {
+	f.derivedLeaf(keyPrimaryEmail, u.PrimaryEmailAddress())
+	f.derivedLeaf(keyPrimaryPhone, u.PrimaryPhoneNumber())
+	f.derivedLeaf(keyPrimaryWallet, u.PrimaryWeb3Wallet())
+
+	first := u.FirstName != nil && *u.FirstName != ""
+	last := u.LastName != nil && *u.LastName != ""
+	switch {
+	case first && last && len(*u.FirstName)+1+len(*u.LastName) <= FlattenMaxValueBytes:
+		f.texts.str(*u.FirstName)
+		f.texts.str(" ")
+		f.leaf(seg{name: keyFullName}, KindString, *u.LastName)
+	case first && !last:
+		f.leaf(seg{name: keyFullName}, KindString, *u.FirstName)
+	default:
+		f.derivedLeaf(keyFullName, fullName(u))
+	}
+}
+
+// derivedLeaf adds a derived key: text, or null when text is "".
+func (f *flattener) derivedLeaf(key, text string) {
+	if text == "" {
+		f.leaf(seg{name: key}, KindNull, "")
+		return
+	}
+	f.leaf(seg{name: key}, KindString, text)
 }
 
 // derivedValue returns the value of a derived key: its text, or null when

@@ -41,7 +41,7 @@ func (f *flattener) rawValue(key seg, data []byte, depth int) {
 
 	switch {
 	case data[0] == '"':
-		f.leaf(key, KindString, jsonText(data))
+		f.leaf(key, KindString, jsonTextView(data))
 	case data[0] == 't' || data[0] == 'f':
 		f.leaf(key, KindBool, strconv.FormatBool(data[0] == 't'))
 	case data[0] == 'n':
@@ -72,7 +72,8 @@ func (f *flattener) rawContainer(key seg, data []byte, depth int) {
 		}
 		return
 	}
-	ms := jsonMembers(data)
+	var buf [16]jsonMember
+	ms := appendJSONMembers(buf[:0], data, jsonTextView)
 	if len(ms) > 1 {
 		ms = lastWins(ms)
 	}
@@ -84,6 +85,10 @@ func (f *flattener) rawContainer(key seg, data []byte, depth int) {
 // lastWins drops every member whose name comes again later in the object,
 // as encoding/json keeps the last; order is otherwise kept.
 func lastWins(ms []jsonMember) []jsonMember {
+	if !mayRepeat(ms) {
+		return ms
+	}
+
 	last := make(map[string]int, len(ms))
 	for i, m := range ms {
 		last[m.name] = i
@@ -99,4 +104,22 @@ func lastWins(ms []jsonMember) []jsonMember {
 		}
 	}
 	return out
+}
+
+// mayRepeat reports whether a name may come twice in ms: it compares the
+// names of a small object pairwise, cheaper than a map, and says yes for
+// a large one.
+func mayRepeat(ms []jsonMember) bool {
+	if len(ms) > 16 {
+		return true
+	}
+
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			if ms[i].name == ms[j].name {
+				return true
+			}
+		}
+	}
+	return false
 }

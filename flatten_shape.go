@@ -51,6 +51,9 @@ type shape struct {
 	extra  int             // shapeObject: Go index of the Extra field
 	elem   *shape          // shapeList: the shape of each item
 	made   map[string]bool // shapeObject: keys Flatten makes up at this level
+
+	size     uintptr // the Go size of a value, the stride of a list's items
+	extraOff uintptr // shapeObject: Go offset of the Extra field
 }
 
 // shapeField is one member of an object.
@@ -61,6 +64,9 @@ type shapeField struct {
 	required bool   // tagged without omitempty
 	pointer  bool   // a Go pointer: nil is JSON null
 	shape    *shape
+
+	offset uintptr      // Go offset of the field in its struct
+	typ    reflect.Type // Go type of the field, for the rare reflect check
 }
 
 // companionSuffix ends the key of the RFC 3339 companion of a timestamp.
@@ -92,7 +98,13 @@ func newShape(t reflect.Type, seen map[reflect.Type]*shape) *shape {
 	if s, ok := seen[t]; ok {
 		return s
 	}
+	s := newShapeOf(t, seen)
+	s.size = t.Size()
+	return s
+}
 
+// newShapeOf describes the Go type t, but for its size.
+func newShapeOf(t reflect.Type, seen map[reflect.Type]*shape) *shape {
 	switch {
 	case t == metadataType:
 		return &shape{kind: shapeRaw}
@@ -122,7 +134,7 @@ func fillObjectShape(s *shape, t reflect.Type, seen map[reflect.Type]*shape) {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if sf.Type == extraType {
-			s.extra = i
+			s.extra, s.extraOff = i, sf.Offset
 		}
 		tag, ok := sf.Tag.Lookup("json")
 		name, opts, _ := strings.Cut(tag, ",")
@@ -135,7 +147,8 @@ func fillObjectShape(s *shape, t reflect.Type, seen map[reflect.Type]*shape) {
 			ft = ft.Elem()
 		}
 		f := shapeField{name: name, index: i, bit: 1 << bit, pointer: pointer,
-			required: !strings.Contains(opts, "omitempty"), shape: newShape(ft, seen)}
+			required: !strings.Contains(opts, "omitempty"), shape: newShape(ft, seen),
+			offset: sf.Offset, typ: sf.Type}
 		if f.shape.kind == shapeNumber && strings.HasSuffix(name, "_at") {
 			f.shape = &shape{kind: shapeTime}
 			s.made[name+companionSuffix] = true

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"iter"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The functions here read JSON that json.Valid has accepted, such as
@@ -19,11 +20,17 @@ type jsonMember struct {
 
 // jsonMembers returns the members of the object data, in order.
 func jsonMembers(data []byte) []jsonMember {
-	var out []jsonMember
+	return appendJSONMembers(nil, data, jsonText)
+}
+
+// appendJSONMembers appends the members of the object data to out, in
+// order, their names decoded by text.
+func appendJSONMembers(out []jsonMember, data []byte,
+	text func([]byte) string) []jsonMember {
 	i := skipJSONSpace(data, 1)
 	for i < len(data) && data[i] == '"' {
 		end := skipJSONString(data, i)
-		name := jsonText(data[i:end])
+		name := text(data[i:end])
 
 		start := min(skipJSONSpace(data, skipJSONSpace(data, end)+1), len(data)) // past ':'
 		stop := skipJSONValue(data, start)
@@ -58,21 +65,41 @@ func jsonItems(data []byte) iter.Seq2[int, []byte] {
 // UTF-8, is copied as it is; otherwise encoding/json decodes it, which
 // turns invalid UTF-8 into U+FFFD.
 func jsonText(quoted []byte) string {
-	if len(quoted) < 2 {
-		return ""
-	}
-	inner := quoted[1 : len(quoted)-1]
-	plain := utf8.Valid(inner)
-	for _, c := range inner {
-		if c == '\\' || c < 0x20 {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if inner, ok := plainJSONText(quoted); ok {
 		return string(inner)
 	}
+	return decodeJSONText(quoted)
+}
 
+// jsonTextView is jsonText without the copy of a plain string: what it
+// returns shares quoted's bytes, so it is valid only while they do not
+// change, and must be copied to be kept. Flatten copies every text it
+// keeps into its record.
+func jsonTextView(quoted []byte) string {
+	if inner, ok := plainJSONText(quoted); ok && len(inner) > 0 {
+		return unsafe.String(&inner[0], len(inner))
+	}
+	return decodeJSONText(quoted)
+}
+
+// plainJSONText returns the bytes between the quotes of a JSON string
+// and whether they are its text as they are: without escapes, in valid
+// UTF-8.
+func plainJSONText(quoted []byte) ([]byte, bool) {
+	if len(quoted) < 2 {
+		return nil, true
+	}
+	inner := quoted[1 : len(quoted)-1]
+	for _, c := range inner {
+		if c == '\\' || c < 0x20 {
+			return inner, false
+		}
+	}
+	return inner, utf8.Valid(inner)
+}
+
+// decodeJSONText decodes a quoted JSON string with encoding/json.
+func decodeJSONText(quoted []byte) string {
 	var s string
 	_ = json.Unmarshal(quoted, &s) // valid JSON: cannot fail
 	return s

@@ -95,23 +95,34 @@ type Record struct {
 	leaves []leaf
 }
 
-// leaf is one field of a Record: where its key and text end in the
-// record's strings (each starts where the previous one ended) and its
-// kind.
+// leaf is one field of a Record: where its key is, in the record's keys
+// or, for a key of the schema's own members, in schemaKeys; where its
+// text ends in the record's texts (each starts where the previous one
+// ended); and its kind.
 type leaf struct {
-	keyEnd  int32
-	textEnd int32
-	kind    Kind
+	keyStart int32
+	keyEnd   int32
+	textEnd  int32
+	kind     Kind
+	schema   bool // the key is in schemaKeys
+}
+
+// key returns the key of l.
+func (r Record) key(l *leaf) string {
+	if l.schema {
+		return schemaKeys[l.keyStart:l.keyEnd]
+	}
+	return r.keys[l.keyStart:l.keyEnd]
 }
 
 // field returns the i-th field.
 func (r Record) field(i int) Field {
-	var k, t int32
+	var t int32
 	if i > 0 {
-		k, t = r.leaves[i-1].keyEnd, r.leaves[i-1].textEnd
+		t = r.leaves[i-1].textEnd
 	}
-	l := r.leaves[i]
-	return Field{Key: r.keys[k:l.keyEnd], Value: Value{kind: l.kind, text: r.texts[t:l.textEnd]}}
+	l := &r.leaves[i]
+	return Field{Key: r.key(l), Value: Value{kind: l.kind, text: r.texts[t:l.textEnd]}}
 }
 
 // Fields returns the record's fields in order, in a new slice.
@@ -130,12 +141,10 @@ func (r Record) Len() int { return len(r.leaves) }
 // the fields in order, so for many lookups in one record, Strings or
 // Fields once is cheaper.
 func (r Record) Get(key string) (Value, bool) {
-	var k int32
-	for i, l := range r.leaves {
-		if r.keys[k:l.keyEnd] == key {
+	for i := range r.leaves {
+		if r.key(&r.leaves[i]) == key {
 			return r.field(i).Value, true
 		}
-		k = l.keyEnd
 	}
 	return Value{}, false
 }
@@ -143,9 +152,8 @@ func (r Record) Get(key string) (Value, bool) {
 // Keys returns the keys in order.
 func (r Record) Keys() []string {
 	keys := make([]string, len(r.leaves))
-	var k int32
-	for i, l := range r.leaves {
-		keys[i], k = r.keys[k:l.keyEnd], l.keyEnd
+	for i := range r.leaves {
+		keys[i] = r.key(&r.leaves[i])
 	}
 	return keys
 }
@@ -192,9 +200,10 @@ type RecordBuilder struct {
 
 // Add appends a field. Keys are not checked for uniqueness.
 func (b *RecordBuilder) Add(key string, v Value) *RecordBuilder {
+	start := int32(len(b.keys))
 	b.keys = append(b.keys, key...)
 	b.texts = append(b.texts, v.text...)
-	b.leaves = append(b.leaves, leaf{keyEnd: int32(len(b.keys)),
+	b.leaves = append(b.leaves, leaf{keyStart: start, keyEnd: int32(len(b.keys)),
 		textEnd: int32(len(b.texts)), kind: v.kind})
 	return b
 }
