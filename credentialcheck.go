@@ -68,7 +68,10 @@ func (c *Client) TestCredential(ctx context.Context) (CredentialCheck, error) {
 	query := url.Values{"limit": {"1"}}
 
 	start := time.Now()
-	err := c.getWith(ctx, NoRetry(), "/users", query, func([]byte) error { return nil })
+	err := c.getWith(ctx, NoRetry(), "/users", query, func(body []byte) error {
+		_, err := DecodeUsers(body) // a server that is not Clerk fails here
+		return err
+	})
 	check.RoundTrip = time.Since(start)
 
 	check.judge(err, c.base.Host)
@@ -78,6 +81,7 @@ func (c *Client) TestCredential(ctx context.Context) (CredentialCheck, error) {
 // judge fills Status and Message from the request's outcome.
 func (c *CredentialCheck) judge(err error, host string) {
 	var apiErr *APIError
+	var reqErr *RequestError
 	switch {
 	case err == nil:
 		c.Status, c.StatusCode = CredentialValid, http.StatusOK
@@ -87,6 +91,8 @@ func (c *CredentialCheck) judge(err error, host string) {
 	case errors.As(err, &apiErr):
 		c.StatusCode, c.TraceID, c.RetryAfter = apiErr.StatusCode, apiErr.TraceID,
 			apiErr.RetryAfter
+	case errors.As(err, &reqErr):
+		c.StatusCode = reqErr.LastStatus // an answer that could not be read
 	}
 
 	switch {
@@ -112,6 +118,10 @@ func (c *CredentialCheck) judge(err error, host string) {
 		c.Status = CredentialUnreachable
 		c.Message = "could not reach " + host + " (" + cause(err).Error() +
 			"); check the network and the base URL; the key was not checked"
+	case c.StatusCode >= 200 && c.StatusCode < 300:
+		c.Status = CredentialServerError
+		c.Message = host + " answered, but not with Clerk's list of users; check that " +
+			"the base URL points at Clerk's Backend API; the key was not checked"
 	default:
 		c.Status = CredentialServerError
 		c.Message = "the API answered " + http.StatusText(c.StatusCode) +

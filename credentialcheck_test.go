@@ -105,3 +105,15 @@ func TestTestCredentialAgainstTestServer(t *testing.T) {
 		t.Errorf("revoked key: %+v", check)
 	}
 }
+
+func TestTestCredentialNotClerk(t *testing.T) {
+	t.Parallel()
+	c, _ := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<html>welcome to nginx</html>"))
+	})
+	check, err := c.TestCredential(context.Background())
+	if err == nil || check.Status != clerk.CredentialServerError ||
+		!strings.Contains(check.Message, "not with Clerk's list") {
+		t.Errorf("check %+v, err %v", check, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -78,6 +79,20 @@ func TestSecretNeverLeaks(t *testing.T) {
 			for _, err := range c.Users(context.Background(), params) {
 				errs = append(errs, err)
 			}
+			for _, err := range c.ScanUsers(context.Background(), params,
+				clerk.ScanOptions{Concurrency: 2}) {
+				errs = append(errs, err)
+			}
+			run, err := c.Incremental(params, clerk.Watermark{
+				Field: clerk.WatermarkCreatedAt}, clerk.ScanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, err := range run.Users(context.Background()) {
+				errs = append(errs, err)
+			}
+			check, err := c.TestCredential(context.Background())
+			errs = append(errs, err, errors.New(check.Message+" "+check.TraceID))
 
 			for _, err := range errs {
 				if err == nil {

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -335,5 +337,48 @@ func TestCanceledContextSendsNothing(t *testing.T) {
 	_, err := c.ListUsers(ctx, nil)
 	if !errors.Is(err, context.Canceled) || hits.Load() != 0 {
 		t.Errorf("err %v, hits %d; want context.Canceled and no request", err, hits.Load())
+	}
+}
+
+// TestRedirectsNeverCarryTheKeyAway sends the client through redirects to
+// another host, to plain http, in the scheme-relative //host form, and
+// back to the API before leaving: the key must never reach the other
+// server.
+func TestRedirectsNeverCarryTheKeyAway(t *testing.T) {
+	t.Parallel()
+	var leaked atomic.Value
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if auth := r.Header.Get("Authorization"); auth != "" {
+			leaked.Store(auth)
+		}
+		io.WriteString(w, "[]")
+	}))
+	t.Cleanup(other.Close)
+	otherHost := strings.TrimPrefix(other.URL, "http://")
+
+	targets := map[string]string{
+		"absolute":        other.URL + "/v1/users",
+		"scheme-relative": "//" + otherHost + "/v1/users",
+		"hop back first":  "/v1/hop",
+	}
+	for name, target := range targets {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, _ := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.Path {
+				case "/v1/hop":
+					http.Redirect(w, r, other.URL+"/v1/users", http.StatusTemporaryRedirect)
+				default:
+					http.Redirect(w, r, target, http.StatusFound)
+				}
+			})
+			_, err := c.ListUsers(context.Background(), nil)
+			if err == nil {
+				t.Error("a redirect away from the API was followed")
+			}
+		})
+	}
+	if v := leaked.Load(); v != nil {
+		t.Errorf("the other server received Authorization %q", v)
 	}
 }
