@@ -19,6 +19,7 @@ type exporter struct {
 	showProgress bool
 	source       string // where the users come from, see source
 	flags        string // see fingerprint
+	sinceFlags   string // see sinceFingerprint
 }
 
 // run exports every matching user, then commits the output and, with
@@ -53,7 +54,7 @@ func (e *exporter) run(ctx context.Context) error {
 	bar.finish()
 
 	if inc != nil {
-		if err := saveWatermark(e.o.since, inc.Watermark()); err != nil {
+		if err := saveWatermark(e.o.since, inc.Watermark(), e.sinceFlags); err != nil {
 			return fmt.Errorf("every user was written, but saving %s failed, so the "+
 				"next run exports them again: %w", e.o.since, err)
 		}
@@ -67,8 +68,14 @@ func (e *exporter) incremental() (*clerk.IncrementalRun, clerk.Watermark, error)
 	if e.o.since == "" {
 		return nil, clerk.Watermark{}, nil
 	}
+	flags, err := sinceFingerprint(e.params, e.source)
+	if err != nil {
+		return nil, clerk.Watermark{}, err
+	}
+	e.sinceFlags = flags
+
 	wm, err := loadWatermark(e.o.since, clerk.WatermarkField(e.o.sinceField),
-		e.o.set["since-field"])
+		e.o.set["since-field"], flags)
 	if err != nil {
 		return nil, wm, err
 	}

@@ -51,7 +51,7 @@ type options struct {
 }
 
 // usageError is a mistake in the flags: the program exits with status 2.
-// reported says that the flag package has printed it already.
+// reported says that cli.ParseFlags has printed it already.
 type usageError struct {
 	error
 	reported bool
@@ -65,11 +65,11 @@ func usagef(format string, args ...any) error {
 // error is a usageError, or flag.ErrHelp after --help.
 func parseFlags(args []string, stderr io.Writer) (*options, *clerk.ListUsersParams, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	o := &options{set: map[string]bool{}}
 	o.register(fs)
 
-	if err := fs.Parse(args); err != nil {
+	// A mistake gets one line and a hint to run --help, not every flag.
+	if err := cli.ParseFlags(fs, args, usage, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, nil, err
 		}
@@ -145,7 +145,13 @@ func (o *options) check() error {
 	if err := o.checkSince(); err != nil {
 		return err
 	}
-	return o.checkResume()
+	if err := o.checkOut(); err != nil {
+		return err
+	}
+	if err := o.checkResume(); err != nil {
+		return err
+	}
+	return o.checkStateDir()
 }
 
 func (o *options) checkSince() error {
@@ -180,19 +186,13 @@ func (o *options) checkResume() error {
 	return nil
 }
 
-// parseFields splits --fields, dropping empty entries; a key given twice
-// is an error.
+// parseFields reads --fields with cli.ParseFields, which checks every key
+// against Clerk's user schema (suggesting the key meant) and refuses a key
+// given twice; at least one key is needed.
 func parseFields(list string) ([]string, error) {
-	var fields []string
-	for _, f := range strings.Split(list, ",") {
-		f = strings.TrimSpace(f)
-		switch {
-		case f == "":
-			continue
-		case slices.Contains(fields, f):
-			return nil, usagef("--fields: %q is given twice", f)
-		}
-		fields = append(fields, f)
+	fields, err := cli.ParseFields(list)
+	if err != nil {
+		return nil, usageError{error: err}
 	}
 	if len(fields) == 0 {
 		return nil, usagef("--fields: name at least one record key, such as id")

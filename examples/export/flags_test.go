@@ -21,7 +21,9 @@ func TestBadFlagsExitTwo(t *testing.T) {
 		{[]string{"--format", "xml"}, "--format"},
 		{[]string{"--format", "json"}, "csv or jsonl"},
 		{[]string{"--fields", " , "}, "at least one"},
-		{[]string{"--fields", "id,banned,id"}, `"id" is given twice`},
+		{[]string{"--fields", "id,banned,id"}, `"id" comes twice`},
+		{[]string{"--fields", "id,primary_emial_address"}, "primary_email_address"},
+		{[]string{"--fields", "id,no_such_key"}, "no_such_key"},
 		{[]string{"--concurrency", "0"}, "--concurrency"},
 		{[]string{"--concurrency", "65"}, "1 to 64"},
 		{[]string{"--resume"}, "needs --out"},
@@ -93,5 +95,24 @@ func TestHelpExitsZero(t *testing.T) {
 	code, _, stderr := export(t, noEnv, "--help")
 	if code != exitOK || !strings.Contains(stderr, "-resume") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestFlagParseErrorsAreOneLineAndAHint(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"--concurrency", "abc"},
+		{"--created-after", "yesterday"}, {"--no-such-flag"}} {
+		code, _, stderr := export(t, noEnv, args...)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if code != exitUsage || len(lines) != 2 || !strings.Contains(stderr, "--help") {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant %d, the mistake and a hint to run "+
+				"--help", args, code, stderr, exitUsage)
+		}
+	}
+
+	code, _, stderr := export(t, noEnv, "--help")
+	if code != exitOK || !strings.Contains(stderr, "Usage: export") ||
+		!strings.Contains(stderr, "-demo-users") {
+		t.Errorf("--help: exit %d, stderr:\n%s\nwant the usage and every flag", code, stderr)
 	}
 }

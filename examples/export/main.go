@@ -12,8 +12,11 @@
 //
 //   - --format csv (default) or jsonl; --fields picks the flattened record
 //     keys written, in order (the default is DefaultFields). A key that a
-//     user lacks is an empty CSV cell or a JSON null.
-//   - --out FILE writes FILE instead of standard output.
+//     user lacks is an empty CSV cell or a JSON null; a key that Clerk's
+//     user schema lacks, such as a misspelt one, is refused (exit 2).
+//   - --out FILE writes FILE instead of standard output; --out - writes
+//     standard output. A directory or an empty name is refused (exit 2)
+//     before anything is fetched.
 //   - --concurrency N fetches N pages at once (ScanUsers' workers).
 //   - --since STATEFILE exports only the users that are new since the
 //     previous run with the same STATEFILE, and --since-field chooses what
@@ -64,6 +67,14 @@
 // but before STATEFILE is replaced does the same: an incremental export
 // may repeat users across runs in that case, and never misses one.
 //
+// The state file also holds a fingerprint of the filters and the instance
+// (as a checkpoint does, without --format and --fields, which change no
+// user). A run with other filters or against another instance refuses it
+// (exit 2), since its watermark would skip users: keep one state file per
+// set of filters and instance. A state file written before the
+// fingerprint existed has none; it is accepted, and the next successful
+// run adds the fingerprint.
+//
 // # Resuming
 //
 // Without --resume the users are read by several workers at once
@@ -109,7 +120,9 @@
 //
 // An interrupt (Ctrl-C, SIGTERM) or a failed request ends a resumable
 // export with a checkpoint at its last row, and the message says to run
-// it again with --resume. The syncs make the checkpoint hold across a
+// it again with --resume. An interrupted export without --resume says to
+// run it again (and to use --resume next time), or with --since that its
+// state file is unchanged. The syncs make the checkpoint hold across a
 // power loss too, not only a killed process. Only one export at a time
 // may write to FILE: two would share FILE.partial and FILE.checkpoint.
 //

@@ -11,12 +11,29 @@ import (
 	"github.com/workflowkit/clerk"
 )
 
+// sinceState is the content of a --since state file: the watermark, and
+// the fingerprint of the filters and the instance it was made for (see
+// sinceFingerprint). A file from before the fingerprint has none: it is
+// accepted as it is, and the next successful run writes one.
+type sinceState struct {
+	clerk.Watermark
+	Flags string `json:"flags,omitempty"`
+}
+
+// sinceFingerprint identifies the users a --since state file follows: the
+// filters and the source (see fingerprint), not --format or --fields,
+// which change no user.
+func sinceFingerprint(params *clerk.ListUsersParams, source string) (string, error) {
+	return fingerprint("since", nil, params, source)
+}
+
 // loadWatermark reads the state file of --since: the watermark of the
 // previous run, or the beginning of field when there is no file yet.
 // fieldSet says whether --since-field was given, which must then agree
-// with the file.
-func loadWatermark(path string, field clerk.WatermarkField, fieldSet bool) (clerk.Watermark,
-	error) {
+// with the file; flags (see sinceFingerprint) must agree with the file's
+// fingerprint, if it has one.
+func loadWatermark(path string, field clerk.WatermarkField, fieldSet bool,
+	flags string) (clerk.Watermark, error) {
 
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -26,24 +43,30 @@ func loadWatermark(path string, field clerk.WatermarkField, fieldSet bool) (cler
 		return clerk.Watermark{}, err
 	}
 
-	var wm clerk.Watermark
-	if err := json.Unmarshal(data, &wm); err != nil || wm.Field == "" {
+	var st sinceState
+	if err := json.Unmarshal(data, &st); err != nil || st.Field == "" {
 		if err == nil {
 			err = errors.New(`no "field"`)
 		}
 		return clerk.Watermark{}, fmt.Errorf("%s is not a --since state file (%v); "+
 			"fix it, or remove it to export every user", path, err)
 	}
-	if fieldSet && wm.Field != field {
+	if fieldSet && st.Field != field {
 		return clerk.Watermark{}, usagef("--since-field is %s, but %s follows %s; "+
-			"drop --since-field or use another state file", field, path, wm.Field)
+			"drop --since-field or use another state file", field, path, st.Field)
 	}
-	return wm, nil
+	if st.Flags != "" && st.Flags != flags {
+		return clerk.Watermark{}, usagef("%s was written by a run with other filters "+
+			"or for another Clerk instance, and would skip users here; use a separate "+
+			"state file for each set of filters and each instance", path)
+	}
+	return st.Watermark, nil
 }
 
-// saveWatermark replaces the state file atomically.
-func saveWatermark(path string, wm clerk.Watermark) error {
-	data, err := json.MarshalIndent(wm, "", "  ")
+// saveWatermark replaces the state file atomically, with the fingerprint
+// flags (see sinceFingerprint).
+func saveWatermark(path string, wm clerk.Watermark, flags string) error {
+	data, err := json.MarshalIndent(sinceState{Watermark: wm, Flags: flags}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -69,13 +69,22 @@ func (w *checkpointWriter) save() error {
 	return nil
 }
 
-// stopped explains why an export stopped after written rows, and for a
-// resumable export how to go on.
+// stopped explains why an export stopped after written rows, and how to
+// go on: for a resumable export, with --resume; for an interrupted one,
+// by running it again.
 func (e *exporter) stopped(ctx context.Context, err error, written int64) error {
-	if ctx.Err() != nil {
+	interrupted := ctx.Err() != nil
+	if interrupted {
 		err = fmt.Errorf("interrupted (%w)", context.Cause(ctx))
 	}
-	if !e.o.resume {
+	switch {
+	case interrupted && e.o.since != "":
+		return fmt.Errorf("%w; run it again: %s is unchanged, so the next run "+
+			"exports the same users", err, e.o.since)
+	case interrupted && !e.o.resume:
+		return fmt.Errorf("%w; run it again; use --resume (with --out FILE) next "+
+			"time to continue where it stopped", err)
+	case !e.o.resume:
 		return err
 	}
 	return fmt.Errorf("%w; %d users are in %s: run the same command again "+
