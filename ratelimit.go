@@ -102,6 +102,11 @@ func (t *throttle) waitPause(ctx context.Context) error {
 	if deadline, ok := ctx.Deadline(); ok && deadline.Before(until) {
 		return &pausedError{until: until}
 	}
+	return sleep(ctx, d)
+}
+
+// sleep waits d, or until ctx ends, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {

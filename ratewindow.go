@@ -49,14 +49,7 @@ func (w *slidingWindow) wait(ctx context.Context) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
+	return sleep(ctx, d)
 }
 
 // reserve returns when the next request may start and counts it, unless

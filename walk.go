@@ -83,10 +83,10 @@ func (w *walk) fresh(u *User) bool {
 // after reports whether (at, id) comes after the last yielded position in
 // the walk's order; ties on created_at are ordered by id, as Clerk does.
 func (w *walk) after(at int64, id string) bool {
-	if at != w.lastAt {
-		return (at < w.lastAt) == w.desc
+	if w.desc {
+		return laterThan(w.lastAt, w.lastID, at, id)
 	}
-	return (id < w.lastID) == w.desc && id != w.lastID
+	return laterThan(at, id, w.lastAt, w.lastID)
 }
 
 // nextPage sets up the page after page and reports whether there is one.
